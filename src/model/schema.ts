@@ -209,6 +209,9 @@ export const DatasetSchema = record(
     credits: text(LIMITS.summary, 'credits'),
     license: text(LIMITS.shortText, 'a licence'),
     methodology: v.optional(text(LIMITS.summary * 2, 'a note on how the dataset was built')),
+    view: v.optional(
+      record({ from: instant, to: instant }, 'the time window to open with, like {"from": "2025-08-14", "to": "2025-08-22"}'),
+    ),
     languages: v.pipe(v.array(language, 'expected a list of language codes, like ["en", "uk"]'), v.minLength(1, 'expected at least one language')),
     translations: v.optional(translations),
     places: v.array(PlaceSchema, 'expected a list of places'),

@@ -1,0 +1,104 @@
+import { css } from 'lit';
+import { darkTokens, focusRing, lightTokens } from './theme.styles';
+import { glyphStyles } from './shared.styles';
+
+export const chronoMapStyles = [
+  focusRing,
+  glyphStyles,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif;
+      font-size: 16px;
+    }
+    .root.light {
+      ${lightTokens}
+    }
+    .root.dark {
+      ${darkTokens}
+    }
+    .root {
+      color: var(--cm-ink);
+      background: var(--cm-paper);
+      padding: 12px;
+      border-radius: 8px;
+    }
+    .views {
+      display: grid;
+      gap: 12px;
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'map' 'timeline' 'details';
+      margin-top: 8px;
+    }
+    @container (min-width: 900px) {
+      .views {
+        grid-template-columns: minmax(0, 3fr) minmax(280px, 2fr);
+        grid-template-areas: 'map details' 'timeline timeline';
+      }
+      .details-panel {
+        max-height: 460px;
+        overflow: auto;
+      }
+    }
+    .map-panel {
+      grid-area: map;
+      min-width: 0;
+    }
+    cm-map {
+      height: clamp(280px, 52vh, 460px);
+      border-radius: 6px;
+      overflow: hidden;
+    }
+    .timeline-panel {
+      grid-area: timeline;
+      min-width: 0;
+    }
+    .details-panel {
+      grid-area: details;
+      min-width: 0;
+      border-top: 1px solid var(--cm-border);
+      padding-top: 8px;
+    }
+    @container (min-width: 900px) {
+      .details-panel {
+        border-top: none;
+        border-left: 1px solid var(--cm-border);
+        padding: 0 0 0 12px;
+      }
+    }
+    .note {
+      color: var(--cm-muted);
+      font-size: 0.85rem;
+      margin: 4px 0 0;
+    }
+    .loading {
+      color: var(--cm-muted);
+    }
+    .error {
+      border: 2px solid var(--cm-attack);
+      border-radius: 8px;
+      padding: 12px 16px;
+    }
+    .error h2 {
+      margin: 0 0 6px;
+      font-size: 1.15rem;
+    }
+    .error code {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .about {
+      margin-top: 12px;
+      font-size: 0.85rem;
+      color: var(--cm-muted);
+    }
+    .about summary {
+      cursor: pointer;
+      color: var(--cm-ink);
+    }
+    .updated {
+      margin: 6px 0 0;
+    }
+  `,
+];

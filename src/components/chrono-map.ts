@@ -1,0 +1,330 @@
+/**
+ * <chrono-map>: the embeddable interactive. It loads and validates a dataset, owns the one
+ * application state, and hands slices of it to the timeline, the map, the filters and the
+ * details. The URL hash is derived from that state and read back into it.
+ *
+ * @attr src - dataset URL (default `data/events.json`, relative to the page)
+ * @attr event - id of the event to select
+ * @attr from - start of the time window (ISO date or date-time)
+ * @attr to - end of the time window
+ * @attr lang - interface language (`en` or `uk`; else `?lang=` in the URL, else the browser's)
+ * @attr theme - `light`, `dark` or `auto` (follows the reader's system; default)
+ * @attr url-state - `hash` (default) keeps selection, window and filters in the URL hash; `none` leaves the URL alone
+ * @attr status - reflected: `loading`, `ready` (both views have drawn) or `error`
+ *
+ * @fires cm-ready - both views have drawn the dataset
+ * @fires cm-select - the selection changed; `event.id` is the event id or null
+ * @fires cm-window-change - the time window changed; `event.from`, `event.to` are ISO instants
+ * @fires cm-error - the dataset could not be shown; `event.message` says why
+ *
+ * @method select(id) - selects an event by id, or clears with null
+ * @method setWindow(from, to) - sets the time window (Date, epoch ms or ISO string)
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Dataset } from '../model/dataset';
+import { parseInstant, visibleEvents, type TimeWindow } from '../model/select';
+import { formatProblem, validateJson } from '../model/validate';
+import { formatCount } from '../i18n/format';
+import { t, uiLanguage, type UiLanguage } from '../i18n/messages';
+import { eventSentence } from '../i18n/sentence';
+import { initialState, reduce, type Action, type AppState, type LoadError } from '../state/state';
+import { fromHash, toHash } from '../state/url';
+import {
+  ChronoErrorEvent,
+  ChronoReadyEvent,
+  ChronoSelectEvent,
+  ChronoWindowChangeEvent,
+  type FilterRequestEvent,
+  type HoverEvent,
+  type PickEvent,
+  type ViewReadyEvent,
+  type WindowRequestEvent,
+} from './events';
+import { chronoMapStyles } from './chrono-map.styles';
+import './cm-timeline';
+import './cm-details';
+import './cm-filters';
+
+@customElement('chrono-map')
+export class ChronoMap extends LitElement {
+  static override styles = chronoMapStyles;
+
+  @property() src = 'data/events.json';
+  @property({ attribute: 'event' }) eventId: string | null = null;
+  @property() from: string | null = null;
+  @property() to: string | null = null;
+  @property() override lang = '';
+  @property() theme: 'light' | 'dark' | 'auto' = 'auto';
+  @property({ attribute: 'url-state' }) urlState: 'hash' | 'none' = 'hash';
+  @property({ reflect: true }) status: AppState['status'] = 'loading';
+
+  @state() private app: AppState = initialState;
+  @state() private systemDark = false;
+  @state() private reducedMotion = false;
+  @state() private mapFallback = false;
+  @state() private announcement = '';
+
+  /** Which views have drawn since the dataset arrived; `ready` needs both. */
+  private drawn = new Set<'timeline' | 'map'>();
+  private loadToken = 0;
+  private darkQuery?: MediaQueryList;
+  private motionQuery?: MediaQueryList;
+
+  /** Selects an event by id, or clears the selection with null. */
+  select(id: string | null): void {
+    this.dispatch({ type: 'select', id });
+  }
+
+  /** Sets the time window; accepts Dates, epoch milliseconds or ISO strings. */
+  setWindow(from: Date | number | string, to: Date | number | string): void {
+    const ms = (v: Date | number | string) => (typeof v === 'string' ? parseInstant(v) : Number(v));
+    this.dispatch({ type: 'window', window: [ms(from), ms(to)] });
+  }
+
+  /** The state, for tests and embedders that want to read it; never mutate it. */
+  get state(): Readonly<AppState> {
+    return this.app;
+  }
+
+  get language(): UiLanguage {
+    const fromUrl = new URLSearchParams(location.search).get('lang');
+    return uiLanguage(this.lang || fromUrl || navigator.language);
+  }
+
+  private get dark(): boolean {
+    return this.theme === 'dark' || (this.theme !== 'light' && this.systemDark);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
+    this.motionQuery = matchMedia('(prefers-reduced-motion: reduce)');
+    this.systemDark = this.darkQuery.matches;
+    this.reducedMotion = this.motionQuery.matches;
+    this.darkQuery.addEventListener('change', this.onMediaChange);
+    this.motionQuery.addEventListener('change', this.onMediaChange);
+    window.addEventListener('hashchange', this.onHashChange);
+    this.addEventListener('cm-pick', this.onPick);
+    this.addEventListener('cm-hover', this.onHover);
+    this.addEventListener('cm-window-request', this.onWindowRequest);
+    this.addEventListener('cm-filter-request', this.onFilterRequest);
+    this.addEventListener('cm-view-ready', this.onViewReady);
+    this.addEventListener('cm-map-fallback', this.onMapFallback);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.darkQuery?.removeEventListener('change', this.onMediaChange);
+    this.motionQuery?.removeEventListener('change', this.onMediaChange);
+    window.removeEventListener('hashchange', this.onHashChange);
+    this.removeEventListener('cm-pick', this.onPick);
+    this.removeEventListener('cm-hover', this.onHover);
+    this.removeEventListener('cm-window-request', this.onWindowRequest);
+    this.removeEventListener('cm-filter-request', this.onFilterRequest);
+    this.removeEventListener('cm-view-ready', this.onViewReady);
+    this.removeEventListener('cm-map-fallback', this.onMapFallback);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) void this.load();
+    else if (this.app.dataset && (changed.has('eventId') || changed.has('from') || changed.has('to'))) this.applyAttributes();
+  }
+
+  override firstUpdated(): void {
+    // The map's code (MapLibre, the basemap) loads after the timeline has painted.
+    const TEMP = "./cm-map-TEMP"; requestAnimationFrame(() => void import(/* @vite-ignore */ TEMP).catch(() => {}));
+  }
+
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    this.drawn.clear();
+    this.dispatch({ type: 'load' });
+    const src = this.src;
+    let text: string;
+    try {
+      const response = await fetch(src);
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+      text = await response.text();
+      // Static servers often answer a missing file with the site's page rather than a 404.
+      if (/^\s*</.test(text)) throw new Error('the server sent a web page, not JSON: is the path right?');
+    } catch (error) {
+      if (token === this.loadToken) this.fail({ message: t(this.language, 'errorMissing', { src, reason: (error as Error).message }), problems: [], omitted: 0 });
+      return;
+    }
+    if (token !== this.loadToken) return;
+    const result = validateJson(text);
+    if (!result.ok) {
+      const count = result.problems.length + result.omitted;
+      this.fail({ message: t(this.language, 'errorInvalid', { src, count }), problems: result.problems, omitted: result.omitted });
+      return;
+    }
+    const hash = this.urlState === 'hash' ? fromHash(location.hash) : null;
+    const attrWindow = this.attributeWindow();
+    this.dispatch({
+      type: 'loaded',
+      dataset: result.dataset,
+      window: hash?.window ?? attrWindow,
+      selected: hash?.selected ?? this.eventId,
+      filters: hash?.filters,
+    });
+  }
+
+  private attributeWindow(): TimeWindow | null {
+    if (!this.from || !this.to) return null;
+    const w: TimeWindow = [parseInstant(this.from), parseInstant(this.to)];
+    return Number.isFinite(w[0]) && Number.isFinite(w[1]) ? w : null;
+  }
+
+  private applyAttributes(): void {
+    const w = this.attributeWindow();
+    if (w) this.dispatch({ type: 'window', window: w });
+    this.dispatch({ type: 'select', id: this.eventId });
+  }
+
+  private fail(error: LoadError): void {
+    this.dispatch({ type: 'failed', error });
+    const detail = error.problems.length ? ` ${error.problems.slice(0, 3).map(formatProblem).join('; ')}` : '';
+    this.dispatchEvent(new ChronoErrorEvent(`${error.message}${detail}`));
+  }
+
+  /** The one place state changes; public events and the URL follow from the difference. */
+  private dispatch(action: Action): void {
+    const before = this.app;
+    const after = reduce(before, action);
+    if (after === before) return;
+    this.app = after;
+    this.status = after.status;
+    if (after.status === 'ready' && before.status !== 'ready') this.dispatchEvent(new ChronoReadyEvent());
+    if (after.dataset && before.dataset === after.dataset) {
+      if (after.selected !== before.selected) {
+        this.dispatchEvent(new ChronoSelectEvent(after.selected));
+        this.announceSelection(after);
+      }
+      if (after.window && after.window !== before.window) {
+        this.dispatchEvent(new ChronoWindowChangeEvent(new Date(after.window[0]).toISOString(), new Date(after.window[1]).toISOString()));
+      }
+    }
+    if (after.dataset && action.type !== 'hover' && action.type !== 'drawn') this.writeUrl(before, after);
+  }
+
+  private writeUrl(before: AppState, after: AppState): void {
+    if (this.urlState !== 'hash') return;
+    const hash = toHash(after);
+    if (hash === location.hash || (hash === '' && location.hash === '')) return;
+    const url = `${location.pathname}${location.search}${hash || ''}`;
+    // A new selection is a step the reader can go back from; window moves only replace.
+    if (before.dataset && after.selected !== before.selected) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  private readonly onHashChange = (): void => {
+    if (this.urlState !== 'hash' || !this.app.dataset) return;
+    const read = fromHash(location.hash);
+    this.dispatch({ type: 'restore', window: read.window ?? this.app.window, selected: read.selected, filters: read.filters });
+  };
+
+  private readonly onMediaChange = (): void => {
+    this.systemDark = this.darkQuery?.matches ?? false;
+    this.reducedMotion = this.motionQuery?.matches ?? false;
+  };
+
+  private readonly onPick = (e: PickEvent): void => this.dispatch({ type: 'select', id: e.id });
+  private readonly onHover = (e: HoverEvent): void => this.dispatch({ type: 'hover', id: e.id });
+  private readonly onWindowRequest = (e: WindowRequestEvent): void => this.dispatch({ type: 'window', window: [e.from, e.to] });
+  private readonly onFilterRequest = (e: FilterRequestEvent): void => {
+    this.dispatch({ type: 'filters', filters: e.filters });
+    const d = this.app.dataset;
+    if (d && this.app.window) {
+      const lang = this.language;
+      this.announcement = t(lang, 'countOf', { shown: formatCount(visibleEvents(d, this.app.window, this.app.filters).length, lang), total: formatCount(d.events.length, lang) });
+    }
+  };
+
+  private readonly onViewReady = (e: ViewReadyEvent): void => {
+    this.drawn.add(e.view);
+    if (this.drawn.size === 2) this.dispatch({ type: 'drawn' });
+  };
+
+  private readonly onMapFallback = (): void => {
+    this.mapFallback = true;
+  };
+
+  private announceSelection(s: AppState): void {
+    const lang = this.language;
+    const e = s.selected ? s.dataset?.eventById.get(s.selected) : undefined;
+    this.announcement = e && s.dataset ? t(lang, 'selectedAnnounce', { sentence: eventSentence(e, s.dataset, lang) }) : t(lang, 'cleared');
+  }
+
+  override render() {
+    const lang = this.language;
+    const { status, dataset, error } = this.app;
+    return html`
+      <div class="root ${this.dark ? 'dark' : 'light'}" lang=${lang}>
+        ${error ? this.renderError(error) : nothing}
+        ${dataset ? this.renderViews(dataset, lang) : status === 'loading' ? html`<p class="loading" role="status">${t(lang, 'loading')}</p>` : nothing}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  private renderError(error: LoadError) {
+    const lang = this.language;
+    return html`<section class="error" role="alert">
+      <h2>${t(lang, 'errorTitle')}</h2>
+      <p>${error.message}</p>
+      ${error.problems.length
+        ? html`<ul>
+            ${error.problems.map((p) => html`<li><code>${formatProblem(p)}</code></li>`)}
+          </ul>`
+        : nothing}
+      ${error.omitted ? html`<p>${t(lang, 'errorMore', { count: error.omitted })}</p>` : nothing}
+    </section>`;
+  }
+
+  private renderViews(dataset: Dataset, lang: UiLanguage) {
+    const { window, filters, selected, hovered } = this.app;
+    const visible = window ? visibleEvents(dataset, window, filters) : [];
+    const unplaced = visible.reduce((n, e) => (e.place ? n : n + 1), 0);
+    return html`
+      <cm-filters .filters=${filters} .shown=${visible.length} .total=${dataset.events.length} language=${lang}></cm-filters>
+      <div class="views">
+        <section class="map-panel" aria-label=${t(lang, 'map')}>
+          <cm-map
+            .data=${dataset}
+            .window=${window}
+            .filters=${filters}
+            .selected=${selected}
+            .hovered=${hovered}
+            .language=${lang}
+            .theme=${this.dark ? 'dark' : 'light'}
+            .reducedMotion=${this.reducedMotion}
+          ></cm-map>
+          ${this.mapFallback ? html`<p class="note">${t(lang, 'mapFallback')}</p>` : nothing}
+          ${unplaced ? html`<p class="note">${t(lang, 'unplaced', { count: formatCount(unplaced, lang) })}</p>` : nothing}
+        </section>
+        <section class="details-panel" aria-label=${t(lang, 'details')}>
+          <cm-details .data=${dataset} .selected=${selected} .order=${visible} language=${lang}></cm-details>
+        </section>
+        <section class="timeline-panel" aria-label=${t(lang, 'timeline')}>
+          <cm-timeline .data=${dataset} .window=${window} .filters=${filters} .selected=${selected} .hovered=${hovered} language=${lang} ?reducedMotion=${this.reducedMotion}></cm-timeline>
+        </section>
+      </div>
+      <footer class="about">
+        <details>
+          <summary>${t(lang, 'about')}</summary>
+          ${dataset.methodology ? html`<p>${dataset.translations?.[lang]?.methodology ?? dataset.methodology}</p>` : nothing}
+          <p>${t(lang, 'credits')}: ${dataset.credits}</p>
+          <p>${t(lang, 'license', { license: dataset.license })}</p>
+        </details>
+        <p class="updated">${t(lang, 'updated', { date: new Intl.DateTimeFormat(lang === 'uk' ? 'uk-UA' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(parseInstant(dataset.updated)) })}</p>
+      </footer>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chrono-map': ChronoMap;
+  }
+}

@@ -1,0 +1,464 @@
+/**
+ * <cm-timeline>: the events on a D3 time axis, in two lanes (diplomacy above, attacks below),
+ * with zoom and pan, a range brush over the whole period, and keyboard navigation.
+ *
+ * Lit renders the marks; D3 computes the scales and fills only the axis and brush groups.
+ * The zoomed view is previewed locally during a gesture and committed on its end as a
+ * `cm-window-request`, so the map and the URL change once per gesture, not once per frame.
+ *
+ * @property data - the validated dataset (named so because HTMLElement already has `dataset`)
+ * @property window - the time window [fromMs, toMs] the root holds
+ * @property filters - kinds and statuses let through
+ * @property selected - id of the selected event
+ * @property hovered - id of the event under the pointer in any view
+ * @property language - interface language
+ * @property reducedMotion - no animated zooms
+ *
+ * @fires cm-pick - the reader selects an event (or clears with Escape)
+ * @fires cm-hover - the pointer enters or leaves an event
+ * @fires cm-window-request - a zoom, pan or brush gesture ended on a new window
+ * @fires cm-view-ready - the last change has been drawn
+ *
+ * @csspart plot - the SVG
+ */
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { axisBottom, brushX, scaleUtc, select, utcDay, utcHour, utcMonth, utcYear, zoom, zoomIdentity, type BrushBehavior, type D3ZoomEvent, type ScaleTime, type ZoomBehavior, type ZoomTransform } from 'd3';
+import type { ChronoEvent, Dataset, Lane } from '../model/dataset';
+import { ALL_FILTERS, isAllFilters, longestSpan, passesFilters, type Filters, type TimeWindow } from '../model/select';
+import { eventSentence } from '../i18n/sentence';
+import { formatShortDay } from '../i18n/format';
+import { t, type UiLanguage } from '../i18n/messages';
+import { DASHES, STATUS_STYLES, kindPath } from '../ui/marks';
+import { layoutLane, type GroupItem, type LaneItem, type MarkItem } from '../timeline/layout';
+import { HoverEvent, PickEvent, ViewReadyEvent, WindowRequestEvent } from './events';
+import { WidthController } from './resize-controller';
+import { timelineStyles } from './cm-timeline.styles';
+
+const ROW = 24;
+const GROUP_ROW = 22;
+const LANE_GAP = 10;
+const TOP = 18;
+const AXIS = 26;
+const OVERVIEW = 34;
+const MARK_WIDTH = 20;
+const BIN_WIDTH = 28;
+const MIN_SPAN = 2 * 3_600_000;
+const LANES: readonly Lane[] = ['diplomacy', 'attacks'];
+
+@customElement('cm-timeline')
+export class CmTimeline extends LitElement {
+  static override styles = timelineStyles;
+
+  @property({ attribute: false }) data: Dataset | null = null;
+  @property({ attribute: false }) window: TimeWindow | null = null;
+  @property({ attribute: false }) filters: Filters = ALL_FILTERS;
+  @property({ attribute: false }) selected: string | null = null;
+  @property({ attribute: false }) hovered: string | null = null;
+  @property() language: UiLanguage = 'en';
+  @property({ type: Boolean }) reducedMotion = false;
+
+  /** The domain on screen: follows `window`, and runs ahead of it during a gesture. */
+  @state() private view: TimeWindow | null = null;
+  /** The event the keyboard cursor is on. */
+  @state() private active: string | null = null;
+
+  @query('svg.plot') private plot!: SVGSVGElement;
+  @query('g.axis') private axisGroup!: SVGGElement;
+  @query('g.overview-axis') private overviewAxisGroup!: SVGGElement;
+  @query('g.brush') private brushGroup!: SVGGElement;
+
+  private readonly size = new WidthController(this, () => this.renderRoot.querySelector('.frame'));
+  private lanes: Record<Lane, ChronoEvent[]> = { diplomacy: [], attacks: [] };
+  /** Time-ordered events that pass the filters, for keyboard order. */
+  private passing: ChronoEvent[] = [];
+  private base: ScaleTime<number, number> = scaleUtc();
+  private zoomer?: ZoomBehavior<SVGSVGElement, unknown>;
+  private brusher?: BrushBehavior<unknown>;
+  private rows = 4;
+
+  /** Items from the last layout, by lane; kept for hit-testing keyboard moves. */
+  private items: Record<Lane, LaneItem[]> = { diplomacy: [], attacks: [] };
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data') || changed.has('filters')) {
+      const all = isAllFilters(this.filters);
+      const passing = this.data ? (all ? this.data.events : this.data.events.filter((e) => passesFilters(e, this.filters))) : [];
+      this.passing = passing;
+      this.lanes = { diplomacy: passing.filter((e) => e.lane === 'diplomacy'), attacks: passing.filter((e) => e.lane === 'attacks') };
+    }
+    if (changed.has('window') && this.window) this.view = this.window;
+    this.rows = this.size.width && this.size.width < 560 ? 4 : 5;
+    this.base = this.baseScale();
+  }
+
+  private get height(): number {
+    return TOP + LANES.length * (this.rows * ROW + GROUP_ROW) + LANE_GAP + AXIS + OVERVIEW;
+  }
+
+  private laneTop(lane: Lane): number {
+    return TOP + LANES.indexOf(lane) * (this.rows * ROW + GROUP_ROW + LANE_GAP / 2);
+  }
+
+  /** Whole period (plus a margin, and the window if it reaches outside) mapped to the width. */
+  private baseScale(): ScaleTime<number, number> {
+    const [first, last] = this.data?.extent ?? [0, 1];
+    const span = Math.max(last - first, 86_400_000);
+    let d0 = first - span * 0.03;
+    let d1 = last + span * 0.03;
+    if (this.window) {
+      d0 = Math.min(d0, this.window[0]);
+      d1 = Math.max(d1, this.window[1]);
+    }
+    return scaleUtc().domain([d0, d1]).range([0, Math.max(this.size.width, 1)]);
+  }
+
+  private viewScale(): ScaleTime<number, number> {
+    const [d0, d1] = this.view ?? (this.base.domain().map(Number) as [number, number]);
+    return scaleUtc().domain([d0, d1]).range(this.base.range());
+  }
+
+  private transformFor([from, to]: TimeWindow): ZoomTransform {
+    const x0 = this.base(from);
+    const x1 = this.base(to);
+    const k = this.size.width / Math.max(x1 - x0, 1e-6);
+    return zoomIdentity.scale(k).translate(-x0, 0);
+  }
+
+  override render() {
+    const lang = this.language;
+    const width = this.size.width;
+    const x = this.viewScale();
+    const layout = width > 0 && this.data ? this.layoutAll(x) : null;
+    return html`
+      <div class="toolbar">
+        <span class="hint">${this.view ? `${formatShortDay(this.view[0], lang)} – ${formatShortDay(this.view[1], lang)} · UTC` : ''}</span>
+        <span class="buttons">
+          <button type="button" @click=${() => this.zoomBy(2)} aria-label=${t(lang, 'zoomIn')} title=${t(lang, 'zoomIn')}>+</button>
+          <button type="button" @click=${() => this.zoomBy(0.5)} aria-label=${t(lang, 'zoomOut')} title=${t(lang, 'zoomOut')}>−</button>
+          <button type="button" @click=${this.resetZoom} aria-label=${t(lang, 'zoomReset')} title=${t(lang, 'zoomReset')}>⤢</button>
+        </span>
+      </div>
+      <div class="frame">
+        <svg
+          class="plot"
+          part="plot"
+          width=${width}
+          height=${this.height}
+          viewBox="0 0 ${width} ${this.height}"
+          role="listbox"
+          tabindex="0"
+          aria-label=${t(lang, 'timelineLabel')}
+          aria-activedescendant=${this.active && this.data?.eventById.has(this.active) ? `mark-${this.data.eventById.get(this.active)!.index}` : nothing}
+          @keydown=${this.onKeydown}
+          @focus=${this.onFocus}
+        >
+          ${LANES.map((lane) => this.renderLaneFrame(lane))}
+          <g class="marks">${layout ? LANES.map((lane) => this.renderLane(lane, layout[lane])) : nothing}</g>
+          <g class="axis" transform="translate(0 ${this.height - AXIS - OVERVIEW})"></g>
+          <g class="overview" transform="translate(0 ${this.height - OVERVIEW + 4})">
+            <rect class="overview-bg" width=${width} height=${OVERVIEW - 16}></rect>
+            ${this.renderDensity(width)}
+            <g class="overview-axis" transform="translate(0 ${OVERVIEW - 16})"></g>
+            <g class="brush" aria-label=${t(lang, 'rangeLabel')}></g>
+          </g>
+        </svg>
+      </div>
+    `;
+  }
+
+  private layoutAll(x: ScaleTime<number, number>): Record<Lane, LaneItem[]> {
+    const options = { markWidth: MARK_WIDTH, rows: this.rows, binWidth: BIN_WIDTH };
+    this.items = {
+      diplomacy: layoutLane(this.lanes.diplomacy, x, longestSpan(this.lanes.diplomacy), options),
+      attacks: layoutLane(this.lanes.attacks, x, longestSpan(this.lanes.attacks), options),
+    };
+    return this.items;
+  }
+
+  private renderLaneFrame(lane: Lane) {
+    const top = this.laneTop(lane);
+    return svg`
+      <rect class="lane lane-${lane}" x="0" y=${top - 14} width=${this.size.width} height=${this.rows * ROW + GROUP_ROW + 8}></rect>
+      <text class="lane-label" x="6" y=${top - 3}>${t(this.language, lane === 'diplomacy' ? 'laneDiplomacy' : 'laneAttacks')}</text>
+    `;
+  }
+
+  private renderLane(lane: Lane, items: LaneItem[]) {
+    const top = this.laneTop(lane);
+    const bins = items.filter((i): i is GroupItem => i.type === 'group' && i.mode === 'bin');
+    const maxBin = bins.reduce((m, b) => Math.max(m, b.count), 1);
+    return svg`<g class="lane-marks" data-lane=${lane}>${repeat(
+      items,
+      (item) => (item.type === 'event' ? item.event.id : `g-${item.from}`),
+      (item) => (item.type === 'event' ? this.renderMark(item, top) : this.renderGroup(item, top, maxBin)),
+    )}</g>`;
+  }
+
+  private renderMark(item: MarkItem, top: number) {
+    const e = item.event;
+    const style = STATUS_STYLES[e.status];
+    const y = top + item.row * ROW + ROW / 2;
+    // Spans stop short of each other so consecutive days read as separate days.
+    const spanStart = Math.max(item.x0, -10) - item.x + 1.5;
+    const spanEnd = Math.min(item.x1, this.size.width + 10) - item.x - 1.5;
+    const showSpan = spanEnd - spanStart >= 4;
+    const classes = ['mark', `kind-${e.kind}`, `status-${style}`, `precision-${e.precision}`];
+    if (e.id === this.selected) classes.push('selected');
+    if (e.id === this.hovered) classes.push('hovered');
+    if (e.id === this.active) classes.push('active');
+    return svg`<g
+      class=${classes.join(' ')}
+      id=${`mark-${e.index}`}
+      data-event-id=${e.id}
+      role="option"
+      aria-selected=${e.id === this.selected ? 'true' : 'false'}
+      aria-label=${eventSentence(e, this.data!, this.language)}
+      transform="translate(${item.x} ${y})"
+      @click=${() => this.pick(e.id)}
+      @pointerenter=${() => this.dispatchEvent(new HoverEvent(e.id))}
+      @pointerleave=${() => this.dispatchEvent(new HoverEvent(null))}
+    >
+      ${showSpan ? svg`<line class="span" x1=${spanStart} x2=${spanEnd} y1="9" y2="9"></line>` : e.precision === 'exact' ? svg`<line class="tick" x1="0" x2="0" y1="7" y2="11"></line>` : nothing}
+      <circle class="ring" r="11"></circle>
+      <path class="shape" d=${kindPath(e.kind)} stroke-dasharray=${DASHES[style] ?? nothing}></path>
+      ${style === 'crossed' ? svg`<line class="strike" x1="-7" y1="7" x2="7" y2="-7"></line>` : nothing}
+      <circle class="hit" r="12"></circle>
+    </g>`;
+  }
+
+  private renderGroup(item: GroupItem, top: number, maxBin: number) {
+    const label = t(this.language, 'groupOpen', { count: item.count, from: formatShortDay(item.from, this.language), to: formatShortDay(item.to, this.language) });
+    if (item.mode === 'bin') {
+      const full = this.rows * ROW + GROUP_ROW - 6;
+      const h = Math.max(3, Math.sqrt(item.count / maxBin) * full);
+      return svg`<g class="group bin" role="button" aria-label=${label} data-count=${item.count} @click=${() => this.zoomTo(item.from, item.to)}>
+        <rect x=${item.x0 + 1} y=${top + full - h} width=${Math.max(item.x1 - item.x0 - 2, 2)} height=${h} rx="2"></rect>
+        ${item.x1 - item.x0 >= 24 ? svg`<text x=${(item.x0 + item.x1) / 2} y=${top + full - h - 3}>${item.count}</text>` : nothing}
+      </g>`;
+    }
+    const y = top + this.rows * ROW + 2;
+    const cx = (item.x0 + item.x1) / 2;
+    const w = Math.max(26, item.x1 - item.x0 + 20);
+    return svg`<g class="group overflow" role="button" aria-label=${label} data-count=${item.count} transform="translate(${cx} ${y})" @click=${() => this.zoomTo(item.from, item.to)}>
+      <rect x=${-w / 2} y="0" width=${w} height="17" rx="8.5"></rect>
+      <text x="0" y="12.5">+${item.count}</text>
+    </g>`;
+  }
+
+  /** The whole period's density under the brush, as a thin area per day bucket. */
+  private renderDensity(width: number) {
+    if (!this.data || width === 0) return nothing;
+    const buckets = Math.min(240, Math.max(1, Math.floor(width / 3)));
+    const [d0, d1] = this.base.domain().map(Number) as [number, number];
+    const counts = new Array<number>(buckets).fill(0);
+    const step = (d1 - d0) / buckets;
+    for (const e of this.passing) {
+      const b = Math.floor((e.startMs - d0) / step);
+      if (b >= 0 && b < buckets) counts[b]!++;
+    }
+    const max = Math.max(1, ...counts);
+    const h = OVERVIEW - 16;
+    const bw = width / buckets;
+    return svg`<g class="density">${counts.map((c, i) => (c ? svg`<rect x=${i * bw} y=${h - Math.max(1.5, (Math.sqrt(c / max) * h))} width=${Math.max(bw - 0.5, 1)} height=${Math.max(1.5, Math.sqrt(c / max) * h)}></rect>` : nothing))}</g>`;
+  }
+
+  override firstUpdated(): void {
+    this.zoomer = zoom<SVGSVGElement, unknown>()
+      .filter((event: Event) => {
+        // An embedded interactive must not trap page scrolling: the wheel zooms with Ctrl/⌘ (and
+        // trackpad pinch, which arrives as a Ctrl-wheel); plain wheels scroll the page.
+        if (event.type === 'wheel') return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey;
+        if ((event.target as Element).closest?.('.overview')) return false;
+        return !(event as MouseEvent).button;
+      })
+      .on('zoom', this.onZoom)
+      .on('end', this.onZoomEnd);
+    select(this.plot).call(this.zoomer).on('dblclick.zoom', null);
+    this.plot.addEventListener('wheel', this.onWheelPan, { passive: false });
+    this.brusher = brushX<unknown>().on('brush', this.onBrush).on('end', this.onBrushEnd);
+  }
+
+  override updated(changed: PropertyValues): void {
+    const width = this.size.width;
+    if (!this.zoomer || !this.brusher || width === 0) return;
+    const height = this.height;
+    this.zoomer
+      .extent([[0, 0], [width, height]])
+      .translateExtent([[0, 0], [width, height]])
+      .scaleExtent([1, Math.max(1, (Number(this.base.domain()[1]) - Number(this.base.domain()[0])) / MIN_SPAN)]);
+    if (this.view) {
+      const wanted = this.transformFor(this.view);
+      const current = (this.plot as unknown as { __zoom?: ZoomTransform }).__zoom;
+      if (!current || Math.abs(current.k - wanted.k) > 1e-9 || Math.abs(current.x - wanted.x) > 0.5) {
+        // Moving the zoom from code fires its events again, without a sourceEvent: ignored below.
+        select(this.plot).call(this.zoomer.transform, wanted);
+      }
+    }
+    this.drawAxes();
+    this.brusher.extent([[0, 0], [width, OVERVIEW - 16]]);
+    const brushSel = select(this.brushGroup);
+    brushSel.call(this.brusher);
+    if (this.view) brushSel.call(this.brusher.move, [this.base(this.view[0]), this.base(this.view[1])]);
+    if (changed.has('data') || changed.has('window') || changed.has('filters') || changed.has('view')) {
+      requestAnimationFrame(() => this.dispatchEvent(new ViewReadyEvent('timeline')));
+    }
+  }
+
+  private drawAxes(): void {
+    const x = this.viewScale();
+    const width = this.size.width;
+    const format = (d: Date | { valueOf(): number }) => this.tickFormat(Number(d));
+    select(this.axisGroup).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickFormat(format).tickSizeOuter(0));
+    select(this.overviewAxisGroup).call(axisBottom(this.base).ticks(Math.max(2, Math.floor(width / 110))).tickFormat(format).tickSize(3).tickSizeOuter(0));
+  }
+
+  /** Ticks say only what changes at their step: hours, days, months or years. */
+  private tickFormat(ms: number): string {
+    const d = new Date(ms);
+    const locale = this.language === 'uk' ? 'uk-UA' : 'en-GB';
+    const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...o, timeZone: 'UTC' }).format(d);
+    if (+utcHour.floor(d) < ms || +utcDay.floor(d) < ms) return fmt({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    if (+utcMonth.floor(d) < ms) return fmt({ day: 'numeric', month: 'short' });
+    if (+utcYear.floor(d) < ms) return fmt({ month: 'short' });
+    return fmt({ year: 'numeric' });
+  }
+
+  private readonly onZoom = (event: D3ZoomEvent<SVGSVGElement, unknown>): void => {
+    const domain = event.transform.rescaleX(this.base).domain().map(Number) as [number, number];
+    if (!this.view || domain[0] !== this.view[0] || domain[1] !== this.view[1]) this.view = domain;
+  };
+
+  private readonly onZoomEnd = (event: D3ZoomEvent<SVGSVGElement, unknown>): void => {
+    if (event.sourceEvent && this.view) this.requestWindow(this.view);
+  };
+
+  /** Horizontal wheel (trackpads, Shift+wheel) pans; the page keeps vertical scrolling. */
+  private readonly onWheelPan = (event: WheelEvent): void => {
+    if (event.ctrlKey || event.metaKey) return;
+    const dx = Math.abs(event.deltaX) > Math.abs(event.deltaY) ? event.deltaX : event.shiftKey ? event.deltaY : 0;
+    if (!dx || !this.view) return;
+    event.preventDefault();
+    const x = this.viewScale();
+    const shift = Number(x.invert(dx)) - Number(x.invert(0));
+    this.requestWindow([this.view[0] + shift, this.view[1] + shift]);
+  };
+
+  private readonly onBrush = (event: { selection: [number, number] | null; sourceEvent?: Event }): void => {
+    if (!event.sourceEvent || !event.selection) return;
+    this.view = [Number(this.base.invert(event.selection[0])), Number(this.base.invert(event.selection[1]))];
+  };
+
+  private readonly onBrushEnd = (event: { selection: [number, number] | null; sourceEvent?: Event }): void => {
+    if (!event.sourceEvent) return;
+    if (event.selection) {
+      this.requestWindow([Number(this.base.invert(event.selection[0])), Number(this.base.invert(event.selection[1]))]);
+    } else if (this.view) {
+      // A click on the overview without a drag moves the window there, keeping its length.
+      const [px] = (event.sourceEvent as MouseEvent).offsetX !== undefined ? [(event.sourceEvent as MouseEvent).offsetX] : [0];
+      const centre = Number(this.base.invert(px));
+      const half = (this.view[1] - this.view[0]) / 2;
+      this.requestWindow([centre - half, centre + half]);
+    }
+  };
+
+  private requestWindow([from, to]: TimeWindow): void {
+    this.dispatchEvent(new WindowRequestEvent(from, to));
+  }
+
+  /** Zoom about the centre of the view; committed at once, as a button press is a whole gesture. */
+  private zoomBy(factor: number): void {
+    if (!this.view) return;
+    const centre = (this.view[0] + this.view[1]) / 2;
+    const half = (this.view[1] - this.view[0]) / 2 / factor;
+    const [d0, d1] = this.base.domain().map(Number) as [number, number];
+    const from = Math.max(d0, centre - Math.max(half, MIN_SPAN / 2));
+    const to = Math.min(d1, centre + Math.max(half, MIN_SPAN / 2));
+    this.requestWindow([from, to]);
+  }
+
+  private readonly resetZoom = (): void => {
+    const [first, last] = this.data?.extent ?? [0, 0];
+    if (last > first) this.requestWindow([first - (last - first) * 0.02, last + (last - first) * 0.02]);
+  };
+
+  private zoomTo(from: number, to: number): void {
+    const pad = Math.max((to - from) * 0.15, MIN_SPAN / 2);
+    this.requestWindow([from - pad, to + pad]);
+  }
+
+  private pick(id: string | null): void {
+    this.active = id;
+    this.dispatchEvent(new PickEvent(id));
+  }
+
+  private readonly onFocus = (): void => {
+    if (this.active) return;
+    const inView = this.keyboardOrder();
+    this.active = this.selected && inView.some((e) => e.id === this.selected) ? this.selected : (inView[0]?.id ?? null);
+  };
+
+  /** Events the keyboard moves through: those drawn as marks in the view, in time order. */
+  private keyboardOrder(): ChronoEvent[] {
+    const marks = [...this.items.diplomacy, ...this.items.attacks].filter((i): i is MarkItem => i.type === 'event').map((i) => i.event);
+    return marks.sort((a, b) => a.index - b.index);
+  }
+
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    const order = this.keyboardOrder();
+    if (order.length === 0) return;
+    const at = order.findIndex((e) => e.id === this.active);
+    let next: ChronoEvent | undefined;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = order[Math.min(order.length - 1, at + 1)];
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = order[Math.max(0, at < 0 ? 0 : at - 1)];
+        break;
+      case 'Home':
+        next = order[0];
+        break;
+      case 'End':
+        next = order[order.length - 1];
+        break;
+      case 'Enter':
+      case ' ':
+        if (this.active) this.pick(this.active);
+        event.preventDefault();
+        return;
+      case 'Escape':
+        this.pick(null);
+        event.preventDefault();
+        return;
+      case '+':
+      case '=':
+        this.zoomBy(2);
+        return;
+      case '-':
+        this.zoomBy(0.5);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (next) {
+      this.active = next.id;
+      this.dispatchEvent(new HoverEvent(next.id));
+    }
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.plot?.removeEventListener('wheel', this.onWheelPan);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cm-timeline': CmTimeline;
+  }
+}

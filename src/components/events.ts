@@ -1,0 +1,109 @@
+/**
+ * Typed DOM events. Public events (`cm-select`, `cm-window-change`, `cm-ready`, `cm-error`) are
+ * fired by <chrono-map> and cross shadow roots so an embedding page can listen to them.
+ * Internal requests from the views to the root bubble inside the root's shadow tree only.
+ */
+import type { Filters } from '../model/select';
+
+export class ChronoSelectEvent extends Event {
+  static readonly type = 'cm-select';
+  constructor(readonly id: string | null) {
+    super(ChronoSelectEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+export class ChronoWindowChangeEvent extends Event {
+  static readonly type = 'cm-window-change';
+  /** ISO 8601 instants (UTC). */
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(ChronoWindowChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+export class ChronoReadyEvent extends Event {
+  static readonly type = 'cm-ready';
+  constructor() {
+    super(ChronoReadyEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+export class ChronoErrorEvent extends Event {
+  static readonly type = 'cm-error';
+  constructor(readonly message: string) {
+    super(ChronoErrorEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** A view asks the root to select an event (or clear with null). */
+export class PickEvent extends Event {
+  static readonly type = 'cm-pick';
+  constructor(readonly id: string | null) {
+    super(PickEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+/** A view reports the event under the pointer (or null). */
+export class HoverEvent extends Event {
+  static readonly type = 'cm-hover';
+  constructor(readonly id: string | null) {
+    super(HoverEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+/** The timeline asks the root for a new time window (epoch milliseconds). */
+export class WindowRequestEvent extends Event {
+  static readonly type = 'cm-window-request';
+  constructor(
+    readonly from: number,
+    readonly to: number,
+  ) {
+    super(WindowRequestEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+/** A view has drawn what it was last given. */
+export class ViewReadyEvent extends Event {
+  static readonly type = 'cm-view-ready';
+  constructor(readonly view: 'timeline' | 'map') {
+    super(ViewReadyEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+/** The map switched from WebGL to its SVG fallback. */
+export class MapFallbackEvent extends Event {
+  static readonly type = 'cm-map-fallback';
+  constructor(readonly reason: string) {
+    super(MapFallbackEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'cm-select': ChronoSelectEvent;
+    'cm-window-change': ChronoWindowChangeEvent;
+    'cm-ready': ChronoReadyEvent;
+    'cm-error': ChronoErrorEvent;
+    'cm-pick': PickEvent;
+    'cm-hover': HoverEvent;
+    'cm-window-request': WindowRequestEvent;
+    'cm-view-ready': ViewReadyEvent;
+    'cm-map-fallback': MapFallbackEvent;
+  }
+}
+
+/** The filters ask the root to let through these kinds and statuses. */
+export class FilterRequestEvent extends Event {
+  static readonly type = 'cm-filter-request';
+  constructor(readonly filters: Filters) {
+    super(FilterRequestEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'cm-filter-request': FilterRequestEvent;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Dates and numbers for people, with Intl in the interface language. An event's date is shown in
+ * its own time zone (where it happened); a moment with a clock time is also shown in the reader's.
+ */
+import type { ChronoEvent } from '../model/dataset';
+import { isDateOnly } from '../model/time';
+import type { UiLanguage } from './messages';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: UiLanguage, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(lang === 'uk' ? 'uk-UA' : 'en-GB', options)));
+  return f;
+}
+
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+export function formatDay(ms: number, lang: UiLanguage, timeZone: string): string {
+  return formatter(lang, { ...DAY, timeZone }).format(ms);
+}
+
+/** Short day for axis-like places: "18 Aug 2025". */
+export function formatShortDay(ms: number, lang: UiLanguage, timeZone = 'UTC'): string {
+  return formatter(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(ms);
+}
+
+export function formatClock(ms: number, lang: UiLanguage, timeZone: string): string {
+  const f = formatter(lang, { ...TIME, timeZone, timeZoneName: 'short' });
+  return f.format(ms);
+}
+
+const APPROX: Record<UiLanguage, string> = { en: 'about ', uk: 'близько ' };
+
+/** The event's date (and time, if known) where it happened. */
+export function formatEventWhen(e: ChronoEvent, lang: UiLanguage): string {
+  const approx = e.precision === 'approximate' ? APPROX[lang] : '';
+  const zone = e.timezone;
+  if (isDateOnly(e.start)) {
+    const first = formatDay(e.startMs, lang, zone);
+    const lastDay = e.end && e.end !== e.start ? formatDay(e.endMs - 1, lang, zone) : '';
+    return `${approx}${first}${lastDay ? ` – ${lastDay}` : ''}`;
+  }
+  const day = formatDay(e.startMs, lang, zone);
+  const until = e.end ? `–${formatClock(e.endMs, lang, zone)}` : '';
+  return `${day}, ${approx}${formatClock(e.startMs, lang, zone)}${until}`;
+}
+
+/** The same moment in the reader's time zone, or null for a date without a clock time. */
+export function formatReaderWhen(e: ChronoEvent, lang: UiLanguage, readerZone: string): string | null {
+  if (isDateOnly(e.start)) return null;
+  const approx = e.precision === 'approximate' ? APPROX[lang] : '';
+  return `${formatDay(e.startMs, lang, readerZone)}, ${approx}${formatClock(e.startMs, lang, readerZone)}`;
+}
+
+export function readerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function formatCount(n: number, lang: UiLanguage): string {
+  return new Intl.NumberFormat(lang === 'uk' ? 'uk-UA' : 'en-GB').format(n);
+}

@@ -1,0 +1,182 @@
+/**
+ * Every interface string, in English and Ukrainian. Keys are typed from the English table, so a
+ * missing Ukrainian string is a type error. `{name}` marks a parameter.
+ */
+import type { EventKind, EventStatus } from '../model/schema';
+
+const en = {
+  loading: 'Loading the events…',
+  errorTitle: 'The events could not be shown',
+  errorMissing: 'The dataset could not be loaded from {src} ({reason}).',
+  errorInvalid: 'The dataset at {src} has {count} problems. Fix them and reload:',
+  errorMore: '… and {count} more.',
+  timeline: 'Timeline',
+  timelineLabel: 'Events in time order. Use the arrow keys to move between events, Enter to select, Escape to clear.',
+  map: 'Map',
+  laneDiplomacy: 'Diplomacy',
+  laneAttacks: 'Attacks',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomReset: 'Show the whole period',
+  range: 'Time window',
+  rangeLabel: 'Drag to choose the time window shown on the map and the timeline',
+  groupCount: '{count} events',
+  groupOpen: '{count} events between {from} and {to}. Press to zoom in.',
+  filters: 'Filters',
+  kinds: 'Kind',
+  statuses: 'Status',
+  countOf: '{shown} of {total} events',
+  countInWindow: '{count} in the time window',
+  showAll: 'Show all',
+  details: 'Details',
+  noSelection: 'Select an event on the timeline or the map to read what happened, who took part and who reported it.',
+  previous: 'Previous event',
+  next: 'Next event',
+  close: 'Clear selection',
+  when: 'When',
+  localTime: 'local time, {zone}',
+  yourTime: 'your time, {zone}',
+  where: 'Where',
+  noPlace: 'No single place',
+  areas: 'Areas: {list}',
+  participants: 'Participants',
+  figures: 'Figures as reported',
+  reportedBy: 'reported by {who}',
+  conflicting: 'Sources differ:',
+  sources: 'Sources',
+  notes: 'Notes',
+  corrections: 'Corrections',
+  related: 'Related events',
+  sameplace: 'Also at this place',
+  sites: 'Sites',
+  precisionLabel: 'Precision',
+  statusLabel: 'Status',
+  kindLabel: 'Kind',
+  untranslated: 'Not yet translated; shown in English.',
+  legend: 'Legend',
+  legendShapes: 'Shape and colour: kind of event',
+  legendStatus: 'Fill: what became of it',
+  legendPrecision: 'Bar under a mark: how precisely its time is known',
+  about: 'About the data',
+  updated: 'Data updated {date}',
+  credits: 'Credits',
+  license: 'Licence: {license}',
+  unplaced: '{count} events in this window have no single place and are not on the map.',
+  mapFallback: 'Simplified map: this browser cannot draw the interactive map (WebGL is unavailable).',
+  mapPlaces: 'Places on the map',
+  placeButton: '{name}, {count} events',
+  newTab: '(opens in a new tab)',
+  unlinked: '(link not shown: not a web address)',
+  sentence: '{date}. {title}. {kind}, {status}. {place}.',
+  selectedAnnounce: 'Selected: {sentence}',
+  cleared: 'Selection cleared.',
+  table: 'Table',
+  graphic: 'Timeline and map',
+} as const;
+
+export type MessageKey = keyof typeof en;
+type Messages = Record<MessageKey, string>;
+
+const uk: Messages = {
+  loading: 'Завантаження подій…',
+  errorTitle: 'Події не вдалося показати',
+  errorMissing: 'Не вдалося завантажити набір даних з {src} ({reason}).',
+  errorInvalid: 'Набір даних {src} має проблем: {count}. Виправте їх і перезавантажте:',
+  errorMore: '… і ще {count}.',
+  timeline: 'Хронологія',
+  timelineLabel: 'Події в часовому порядку. Стрілки — перехід між подіями, Enter — вибрати, Escape — скасувати вибір.',
+  map: 'Мапа',
+  laneDiplomacy: 'Дипломатія',
+  laneAttacks: 'Атаки',
+  zoomIn: 'Збільшити',
+  zoomOut: 'Зменшити',
+  zoomReset: 'Показати весь період',
+  range: 'Часове вікно',
+  rangeLabel: 'Перетягніть, щоб вибрати часове вікно для мапи й хронології',
+  groupCount: 'Подій: {count}',
+  groupOpen: 'Подій: {count}, з {from} по {to}. Натисніть, щоб збільшити.',
+  filters: 'Фільтри',
+  kinds: 'Тип',
+  statuses: 'Статус',
+  countOf: '{shown} з {total} подій',
+  countInWindow: 'у часовому вікні: {count}',
+  showAll: 'Показати всі',
+  details: 'Подробиці',
+  noSelection: 'Виберіть подію на хронології чи мапі, щоб прочитати, що сталося, хто брав участь і хто про це повідомив.',
+  previous: 'Попередня подія',
+  next: 'Наступна подія',
+  close: 'Скасувати вибір',
+  when: 'Коли',
+  localTime: 'місцевий час, {zone}',
+  yourTime: 'ваш час, {zone}',
+  where: 'Де',
+  noPlace: 'Немає єдиного місця',
+  areas: 'Райони: {list}',
+  participants: 'Учасники',
+  figures: 'Дані за повідомленнями',
+  reportedBy: 'за даними: {who}',
+  conflicting: 'Джерела розходяться:',
+  sources: 'Джерела',
+  notes: 'Примітки',
+  corrections: 'Виправлення',
+  related: 'Пов’язані події',
+  sameplace: 'Також у цьому місці',
+  sites: 'Об’єкти',
+  precisionLabel: 'Точність',
+  statusLabel: 'Статус',
+  kindLabel: 'Тип',
+  untranslated: 'Ще не перекладено; показано англійською.',
+  legend: 'Легенда',
+  legendShapes: 'Форма й колір: тип події',
+  legendStatus: 'Заливка: чим завершилося',
+  legendPrecision: 'Смуга під позначкою: наскільки точно відомий час',
+  about: 'Про дані',
+  updated: 'Дані оновлено {date}',
+  credits: 'Автори',
+  license: 'Ліцензія: {license}',
+  unplaced: 'Подій у цьому вікні без єдиного місця (їх немає на мапі): {count}.',
+  mapFallback: 'Спрощена мапа: цей браузер не може показати інтерактивну мапу (WebGL недоступний).',
+  mapPlaces: 'Місця на мапі',
+  placeButton: '{name}, подій: {count}',
+  newTab: '(відкриється в новій вкладці)',
+  unlinked: '(посилання не показано: це не веб-адреса)',
+  sentence: '{date}. {title}. {kind}, {status}. {place}.',
+  selectedAnnounce: 'Вибрано: {sentence}',
+  cleared: 'Вибір скасовано.',
+  table: 'Таблиця',
+  graphic: 'Хронологія і мапа',
+};
+
+const KIND_NAMES: Record<string, Record<EventKind, string>> = {
+  en: { meeting: 'Meeting', call: 'Call', statement: 'Statement', proposal: 'Proposal', agreement: 'Agreement', attack: 'Attack' },
+  uk: { meeting: 'Зустріч', call: 'Розмова', statement: 'Заява', proposal: 'Пропозиція', agreement: 'Угода', attack: 'Атака' },
+};
+
+const STATUS_NAMES: Record<string, Record<EventStatus, string>> = {
+  en: { held: 'held', proposed: 'proposed', declined: 'declined', cancelled: 'cancelled', reported: 'reported', unverified: 'unverified' },
+  uk: { held: 'відбулася', proposed: 'запропоновано', declined: 'відхилено', cancelled: 'скасовано', reported: 'за повідомленнями', unverified: 'не підтверджено' },
+};
+
+const PRECISION_NAMES: Record<string, Record<'exact' | 'day' | 'approximate', string>> = {
+  en: { exact: 'exact time', day: 'day known, time not given', approximate: 'approximate' },
+  uk: { exact: 'точний час', day: 'відомий день, час не вказано', approximate: 'приблизно' },
+};
+
+const TABLES: Record<string, Messages> = { en, uk };
+
+export const UI_LANGUAGES = ['en', 'uk'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** The interface language for a requested tag: its primary subtag if we have it, else English. */
+export function uiLanguage(tag: string | null | undefined): UiLanguage {
+  const primary = (tag ?? '').toLowerCase().split('-')[0];
+  return (UI_LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as UiLanguage) : 'en';
+}
+
+export function t(lang: UiLanguage, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return TABLES[lang]![key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export const kindName = (lang: UiLanguage, kind: EventKind) => KIND_NAMES[lang]![kind];
+export const statusName = (lang: UiLanguage, status: EventStatus) => STATUS_NAMES[lang]![status];
+export const precisionName = (lang: UiLanguage, p: 'exact' | 'day' | 'approximate') => PRECISION_NAMES[lang]![p];
