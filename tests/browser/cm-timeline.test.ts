@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../../src/components/cm-timeline';
+import type { CmTimeline } from '../../src/components/cm-timeline';
+import { PickEvent, WindowRequestEvent } from '../../src/components/events';
+import type { Dataset } from '../../src/model/dataset';
+import { validateValue } from '../../src/model/validate';
+import { darkTokens } from '../../src/components/theme.styles';
+import { dataset, event } from '../fixtures/datasets';
+
+function data(): Dataset {
+  const result = validateValue(
+    dataset({
+      events: [
+        event({ id: 'summit', kind: 'meeting', status: 'held', start: '2025-08-15T11:26-08:00', precision: 'exact', timezone: 'America/Anchorage' }),
+        event({ id: 'strike-1', start: '2025-08-18' }),
+        event({ id: 'strike-2', start: '2025-08-18' }),
+        event({ id: 'proposal', kind: 'proposal', status: 'declined', start: '2025-08-19' }),
+        event({ id: 'later', start: '2025-10-01' }),
+      ],
+    }),
+  );
+  if (!result.ok) throw new Error('fixture invalid');
+  return result.dataset;
+}
+
+let element: CmTimeline | undefined;
+afterEach(() => element?.remove());
+
+async function mount(): Promise<CmTimeline> {
+  element = document.createElement('cm-timeline');
+  element.style.cssText = `width: 800px; display: block; ${darkTokens.cssText.replace(/\n/g, ' ')}`;
+  element.data = data();
+  element.window = [Date.UTC(2025, 7, 14), Date.UTC(2025, 7, 21)];
+  document.body.append(element);
+  const el = element;
+  await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-event-id]')).not.toBeNull());
+  return el;
+}
+
+const marks = (el: CmTimeline) => [...el.shadowRoot!.querySelectorAll<SVGGElement>('[data-event-id]')];
+
+describe('<cm-timeline>', () => {
+  it('draws one mark per event in the window, each with its id', async () => {
+    const el = await mount();
+    expect(marks(el).map((m) => m.dataset.eventId).sort()).toEqual(['proposal', 'strike-1', 'strike-2', 'summit']);
+  });
+
+  it('separates diplomacy from attacks in two lanes', async () => {
+    const el = await mount();
+    const lane = (id: string) => el.shadowRoot!.querySelector(`[data-event-id="${id}"]`)!.closest('[data-lane]')!.getAttribute('data-lane');
+    expect([lane('summit'), lane('proposal'), lane('strike-1')]).toEqual(['diplomacy', 'diplomacy', 'attacks']);
+  });
+
+  it('stacks two strikes of the same day instead of drawing one over the other', async () => {
+    const el = await mount();
+    const [a, b] = ['strike-1', 'strike-2'].map((id) => el.shadowRoot!.querySelector(`[data-event-id="${id}"]`)!.getBoundingClientRect());
+    expect(Math.abs(a!.x - b!.x)).toBeLessThan(1);
+    expect(Math.abs(a!.y - b!.y)).toBeGreaterThanOrEqual(16);
+  });
+
+  it('draws a declined proposal open and struck through, and a held meeting filled', async () => {
+    const el = await mount();
+    const fill = (id: string) => getComputedStyle(el.shadowRoot!.querySelector(`[data-event-id="${id}"] .shape`)!).fill;
+    expect(el.shadowRoot!.querySelector('[data-event-id="proposal"] .strike')).not.toBeNull();
+    expect(fill('proposal')).toBe('rgb(22, 22, 26)');
+    expect(fill('summit')).toBe('rgb(127, 178, 240)');
+    expect(el.shadowRoot!.querySelector('[data-event-id="summit"] .strike')).toBeNull();
+  });
+
+  it('marks an exact time differently from a day', async () => {
+    const el = await mount();
+    expect(el.shadowRoot!.querySelector('[data-event-id="summit"]')!.classList).toContain('precision-exact');
+    expect(el.shadowRoot!.querySelector('[data-event-id="summit"] .tick')).not.toBeNull();
+    expect(el.shadowRoot!.querySelector('[data-event-id="strike-1"] .span')).not.toBeNull();
+  });
+
+  it('asks to select the event clicked', async () => {
+    const el = await mount();
+    const picked = new Promise<string | null>((resolve) => el.addEventListener('cm-pick', (e: PickEvent) => resolve(e.id), { once: true }));
+    el.shadowRoot!.querySelector<SVGElement>('[data-event-id="strike-2"] .hit')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(await picked).toBe('strike-2');
+  });
+
+  it('moves with the arrow keys in time order and selects with Enter', async () => {
+    const el = await mount();
+    const svg = el.shadowRoot!.querySelector<SVGSVGElement>('svg.plot')!;
+    svg.focus();
+    const picked: (string | null)[] = [];
+    el.addEventListener('cm-pick', (e: PickEvent) => picked.push(e.id));
+    const press = async (key: string) => {
+      svg.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      await el.updateComplete;
+    };
+    for (const key of ['Home', 'ArrowRight', 'Enter', 'End', 'Enter']) await press(key);
+    expect(svg.getAttribute('aria-activedescendant')).toBe(el.shadowRoot!.querySelector('[data-event-id="proposal"]')!.id);
+    await press('Escape');
+    expect(picked).toEqual(['strike-1', 'proposal', null]);
+  });
+
+  it('asks for a narrower window when zoomed in with the button, and the whole period on reset', async () => {
+    const el = await mount();
+    const requests: [number, number][] = [];
+    el.addEventListener('cm-window-request', (e: WindowRequestEvent) => requests.push([e.from, e.to]));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Show the whole period"]')!.click();
+    const [zoomed, whole] = requests;
+    expect(zoomed![1] - zoomed![0]).toBeCloseTo((Date.UTC(2025, 7, 21) - Date.UTC(2025, 7, 14)) / 2, -3);
+    expect(whole![0]).toBeLessThan(Date.UTC(2025, 7, 15, 19));
+    expect(whole![1]).toBeGreaterThan(Date.UTC(2025, 9, 1));
+  });
+
+  it('gives each mark a sentence for screen readers', async () => {
+    const el = await mount();
+    const label = el.shadowRoot!.querySelector('[data-event-id="summit"]')!.getAttribute('aria-label');
+    expect(label).toBe('Fri, 15 Aug 2025, 11:26 GMT-8. Drone attack on Kyiv. Meeting, held. Kyiv. Killed: 2 (City administration).');
+  });
+});
