@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { darkTokens, focusRing, lightTokens } from './theme.styles';
+import { buttonStyles, darkTokens, focusRing, lightTokens } from './theme.styles';
 import { glyphStyles } from './shared.styles';
 
 export const chronoMapStyles = [
   focusRing,
+  buttonStyles,
   glyphStyles,
   css`
     :host {
@@ -24,6 +25,26 @@ export const chronoMapStyles = [
       padding: 12px;
       border-radius: 8px;
     }
+    .modes {
+      display: flex;
+      gap: 4px;
+      margin-top: 6px;
+    }
+    [hidden] {
+      display: none !important;
+    }
+    .views.table {
+      grid-template-areas: 'table' 'details';
+    }
+    @container (min-width: 900px) {
+      .views.table {
+        grid-template-areas: 'table details';
+      }
+    }
+    .table-panel {
+      grid-area: table;
+      min-width: 0;
+    }
     .views {
       display: grid;
       gap: 12px;
@@ -32,7 +53,27 @@ export const chronoMapStyles = [
       margin-top: 8px;
     }
     @container (min-width: 900px) {
-      .views {
+      .modes {
+      display: flex;
+      gap: 4px;
+      margin-top: 6px;
+    }
+    [hidden] {
+      display: none !important;
+    }
+    .views.table {
+      grid-template-areas: 'table' 'details';
+    }
+    @container (min-width: 900px) {
+      .views.table {
+        grid-template-areas: 'table details';
+      }
+    }
+    .table-panel {
+      grid-area: table;
+      min-width: 0;
+    }
+    .views {
         grid-template-columns: minmax(0, 3fr) minmax(280px, 2fr);
         grid-template-areas: 'map details' 'timeline timeline';
       }

@@ -45,6 +45,7 @@ import { chronoMapStyles } from './chrono-map.styles';
 import './cm-timeline';
 import './cm-details';
 import './cm-filters';
+import './cm-table';
 
 @customElement('chrono-map')
 export class ChronoMap extends LitElement {
@@ -64,6 +65,8 @@ export class ChronoMap extends LitElement {
   @state() private reducedMotion = false;
   @state() private mapFallback = false;
   @state() private announcement = '';
+  /** The graphic (timeline and map) or the table of the same events. */
+  @state() private mode: 'graphic' | 'table' = 'graphic';
 
   /** Which views have drawn since the dataset arrived; `ready` needs both. */
   private drawn = new Set<'timeline' | 'map'>();
@@ -105,6 +108,7 @@ export class ChronoMap extends LitElement {
     this.darkQuery.addEventListener('change', this.onMediaChange);
     this.motionQuery.addEventListener('change', this.onMediaChange);
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('popstate', this.onHashChange);
     this.addEventListener('cm-pick', this.onPick);
     this.addEventListener('cm-hover', this.onHover);
     this.addEventListener('cm-window-request', this.onWindowRequest);
@@ -118,6 +122,7 @@ export class ChronoMap extends LitElement {
     this.darkQuery?.removeEventListener('change', this.onMediaChange);
     this.motionQuery?.removeEventListener('change', this.onMediaChange);
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('popstate', this.onHashChange);
     this.removeEventListener('cm-pick', this.onPick);
     this.removeEventListener('cm-hover', this.onHover);
     this.removeEventListener('cm-window-request', this.onWindowRequest);
@@ -288,8 +293,12 @@ export class ChronoMap extends LitElement {
     const unplaced = visible.reduce((n, e) => (e.place ? n : n + 1), 0);
     return html`
       <cm-filters .filters=${filters} .shown=${visible.length} .total=${dataset.events.length} language=${lang}></cm-filters>
-      <div class="views">
-        <section class="map-panel" aria-label=${t(lang, 'map')}>
+      <div class="modes" role="group" aria-label=${t(lang, 'graphic')}>
+        <button type="button" aria-pressed=${this.mode === 'graphic' ? 'true' : 'false'} @click=${() => (this.mode = 'graphic')}>${t(lang, 'graphic')}</button>
+        <button type="button" aria-pressed=${this.mode === 'table' ? 'true' : 'false'} @click=${() => (this.mode = 'table')}>${t(lang, 'table')}</button>
+      </div>
+      <div class="views ${this.mode}">
+        <section class="map-panel" aria-label=${t(lang, 'map')} ?hidden=${this.mode === 'table'}>
           <cm-map
             .data=${dataset}
             .window=${window}
@@ -306,9 +315,14 @@ export class ChronoMap extends LitElement {
         <section class="details-panel" aria-label=${t(lang, 'details')}>
           <cm-details .data=${dataset} .selected=${selected} .order=${visible} language=${lang}></cm-details>
         </section>
-        <section class="timeline-panel" aria-label=${t(lang, 'timeline')}>
+        <section class="timeline-panel" aria-label=${t(lang, 'timeline')} ?hidden=${this.mode === 'table'}>
           <cm-timeline .data=${dataset} .window=${window} .filters=${filters} .selected=${selected} .hovered=${hovered} language=${lang} ?reducedMotion=${this.reducedMotion}></cm-timeline>
         </section>
+        ${this.mode === 'table'
+          ? html`<section class="table-panel" aria-label=${t(lang, 'table')}>
+              <cm-table .data=${dataset} .events=${visible} .selected=${selected} language=${lang}></cm-table>
+            </section>`
+          : nothing}
       </div>
       <footer class="about">
         <details>

@@ -121,9 +121,11 @@ export class CmDetails extends LitElement {
     return html`<h3>${t(lang, 'figures')}</h3>
       <dl class="figures">
         ${[...byLabel].map(
-          ([label, list]) => html`<dt>${label}</dt>
-            <dd class=${list.length > 1 ? 'conflict' : ''}>
-              ${list.length > 1 ? html`<span class="zone">${t(lang, 'conflicting')}</span>` : nothing}
+          ([label, list]) => {
+            const differ = new Set(list.map((f) => `${f.value} ${f.unit ?? ''}`)).size > 1;
+            return html`<dt>${label}</dt>
+            <dd class=${differ ? 'conflict' : ''}>
+              ${differ ? html`<span class="zone">${t(lang, 'conflicting')}</span>` : nothing}
               <ul>
                 ${list.map(
                   (f) => html`<li>
@@ -133,7 +135,8 @@ export class CmDetails extends LitElement {
                   </li>`,
                 )}
               </ul>
-            </dd>`,
+            </dd>`;
+          },
         )}
       </dl>`;
   }

@@ -310,8 +310,16 @@ export class CmTimeline extends LitElement {
     const x = this.viewScale();
     const width = this.size.width;
     const format = (d: Date | { valueOf(): number }) => this.tickFormat(Number(d));
-    select(this.axisGroup).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickFormat(format).tickSizeOuter(0));
-    select(this.overviewAxisGroup).call(axisBottom(this.base).ticks(Math.max(2, Math.floor(width / 110))).tickFormat(format).tickSize(3).tickSizeOuter(0));
+    // Labels that would be cut at either edge are hidden rather than clipped.
+    const inside = (scale: (d: Date) => number) => (d: Date) => (scale(d) < 18 || scale(d) > width - 18 ? 'none' : null);
+    select(this.axisGroup)
+      .call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickFormat(format).tickSizeOuter(0))
+      .selectAll<SVGGElement, Date>('.tick')
+      .attr('display', inside(x));
+    select(this.overviewAxisGroup)
+      .call(axisBottom(this.base).ticks(Math.max(2, Math.floor(width / 110))).tickFormat(format).tickSize(3).tickSizeOuter(0))
+      .selectAll<SVGGElement, Date>('.tick')
+      .attr('display', inside(this.base));
   }
 
   /** Ticks say only what changes at their step: hours, days, months or years. */

@@ -20,6 +20,8 @@ function data(): Dataset {
             { label: 'Injured', value: 18, reportedBy: 'Kyiv Independent' },
             { label: 'Injured', value: 23, reportedBy: 'RTÉ, AFP' },
             { label: 'Killed', value: 7, reportedBy: 'local officials' },
+            { label: 'Lunch', value: 'cancelled', reportedBy: 'news.mail.ru' },
+            { label: 'Lunch', value: 'cancelled', reportedBy: 'a mirror report' },
           ],
           translations: { uk: { title: 'Удар дронів по Харкову' } },
         }),
@@ -61,6 +63,9 @@ describe('<cm-details>', () => {
     const conflict = el.shadowRoot!.querySelector('.figures dd.conflict')!;
     expect(conflict.textContent!.replace(/\s+/g, ' ')).toMatch(/Sources differ: 18 reported by Kyiv Independent 23 reported by RTÉ, AFP/);
     expect(el.shadowRoot!.querySelectorAll('.figures dd.conflict')).toHaveLength(1);
+    const agreeing = [...el.shadowRoot!.querySelectorAll('.figures dt')].find((dt) => dt.textContent === 'Lunch')!.nextElementSibling!;
+    expect(agreeing.classList.contains('conflict')).toBe(false);
+    expect(agreeing.querySelectorAll('li')).toHaveLength(2);
   });
 
   it('links sources in a new tab without giving the page away', async () => {

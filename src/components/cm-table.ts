@@ -1,0 +1,144 @@
+/**
+ * <cm-table>: the events in the window as a table, sortable by date, kind and place: an equal
+ * alternative to the graphic for screen-reader and keyboard users, and for reading in class.
+ * Long lists are shown a page at a time so the DOM stays small with 100,000 events.
+ *
+ * @property data - the validated dataset
+ * @property events - the events to list (in the window, passing the filters), in time order
+ * @property selected - id of the selected event
+ * @property language - interface language
+ *
+ * @fires cm-pick - the reader chose a row's event
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ChronoEvent, Dataset } from '../model/dataset';
+import { formatCount, formatEventWhen } from '../i18n/format';
+import { kindName, statusName, t, type UiLanguage } from '../i18n/messages';
+import { eventTitle, placeLabel } from '../i18n/sentence';
+import { PickEvent } from './events';
+import { buttonStyles, focusRing } from './theme.styles';
+import { glyphStyles } from './shared.styles';
+
+type SortKey = 'date' | 'kind' | 'place';
+const PAGE = 100;
+
+@customElement('cm-table')
+export class CmTable extends LitElement {
+  static override styles = [
+    focusRing,
+    buttonStyles,
+    glyphStyles,
+    css`
+      :host {
+        display: block;
+        color: var(--cm-ink);
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.9rem;
+      }
+      caption {
+        text-align: left;
+        color: var(--cm-muted);
+        padding: 4px 0;
+      }
+      th,
+      td {
+        text-align: left;
+        vertical-align: top;
+        padding: 6px 8px;
+        border-bottom: 1px solid var(--cm-border);
+      }
+      th button {
+        font-weight: 600;
+        border: none;
+        background: none;
+        padding: 0;
+        min-height: 0;
+        min-width: 0;
+      }
+      tr[aria-selected='true'] {
+        background: color-mix(in srgb, var(--cm-accent) 14%, transparent);
+      }
+      td button.title {
+        border: none;
+        background: none;
+        text-align: left;
+        padding: 0;
+        min-height: 0;
+        min-width: 0;
+        text-decoration: underline;
+        color: var(--cm-ink);
+      }
+      @media (pointer: coarse) {
+        td button.title,
+        th button {
+          min-height: 44px;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data: Dataset | null = null;
+  @property({ attribute: false }) events: readonly ChronoEvent[] = [];
+  @property({ attribute: false }) selected: string | null = null;
+  @property() language: UiLanguage = 'en';
+
+  @state() private sortKey: SortKey = 'date';
+  @state() private shown = PAGE;
+
+  private sorted(): readonly ChronoEvent[] {
+    if (this.sortKey === 'date' || !this.data) return this.events;
+    const d = this.data;
+    const key = this.sortKey === 'kind' ? (e: ChronoEvent) => kindName(this.language, e.kind) : (e: ChronoEvent) => placeLabel(e, d, this.language);
+    const collator = new Intl.Collator(this.language);
+    return [...this.events].sort((a, b) => collator.compare(key(a), key(b)) || a.index - b.index);
+  }
+
+  override render() {
+    const lang = this.language;
+    if (!this.data) return nothing;
+    const rows = this.sorted().slice(0, this.shown);
+    const header = (key: SortKey, label: string) => html`<th scope="col" aria-sort=${this.sortKey === key ? 'ascending' : 'none'}>
+      <button type="button" @click=${() => (this.sortKey = key)}>${label}${this.sortKey === key ? ' ▲' : ''}</button>
+    </th>`;
+    return html`<table>
+        <caption>
+          ${t(lang, 'countInWindow', { count: formatCount(this.events.length, lang) })}
+        </caption>
+        <thead>
+          <tr>
+            ${header('date', t(lang, 'when'))}
+            <th scope="col">${t(lang, 'details')}</th>
+            ${header('kind', t(lang, 'kindLabel'))}
+            <th scope="col">${t(lang, 'statusLabel')}</th>
+            ${header('place', t(lang, 'where'))}
+          </tr>
+        </thead>
+        <tbody>
+          ${repeat(
+            rows,
+            (e) => e.id,
+            (e) => html`<tr aria-selected=${e.id === this.selected ? 'true' : 'false'} data-event-id=${e.id}>
+              <td>${formatEventWhen(e, lang)}</td>
+              <td><button type="button" class="title" @click=${() => this.dispatchEvent(new PickEvent(e.id))}>${eventTitle(e, this.data!, lang)}</button></td>
+              <td>${kindName(lang, e.kind)}</td>
+              <td>${statusName(lang, e.status)}</td>
+              <td>${placeLabel(e, this.data!, lang)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${this.events.length > this.shown ? html`<button type="button" @click=${() => (this.shown += PAGE)}>+${formatCount(Math.min(PAGE, this.events.length - this.shown), lang)}</button>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cm-table': CmTable;
+  }
+}
