@@ -1,1 +1,4 @@
 import './components/chrono-map';
+import { localizePage } from './page';
+
+localizePage();

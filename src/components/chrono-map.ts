@@ -22,12 +22,12 @@
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Dataset } from '../model/dataset';
+import type { ChronoEvent, Dataset } from '../model/dataset';
 import { parseInstant, visibleEvents, type TimeWindow } from '../model/select';
 import { formatProblem, validateJson } from '../model/validate';
-import { formatCount } from '../i18n/format';
+import { formatCount, formatEventWhen } from '../i18n/format';
 import { t, uiLanguage, type UiLanguage } from '../i18n/messages';
-import { eventSentence } from '../i18n/sentence';
+import { eventSentence, eventTitle, placeLabel } from '../i18n/sentence';
 import { initialState, reduce, type Action, type AppState, type LoadError } from '../state/state';
 import { fromHash, toHash } from '../state/url';
 import {
@@ -47,6 +47,9 @@ import './cm-details';
 import './cm-filters';
 import './cm-table';
 
+/** Events printed in full; a class handout needs no more, and the page stays light. */
+const PRINT_LIMIT = 500;
+
 @customElement('chrono-map')
 export class ChronoMap extends LitElement {
   static override styles = chronoMapStyles;
@@ -65,6 +68,8 @@ export class ChronoMap extends LitElement {
   @state() private reducedMotion = false;
   @state() private mapFallback = false;
   @state() private announcement = '';
+  /** True while printing: the print-only map and list exist only then, to keep the DOM small. */
+  @state() private printing = false;
   /** The graphic (timeline and map) or the table of the same events. */
   @state() private mode: 'graphic' | 'table' = 'graphic';
 
@@ -72,6 +77,7 @@ export class ChronoMap extends LitElement {
   private drawn = new Set<'timeline' | 'map'>();
   private loadToken = 0;
   private darkQuery?: MediaQueryList;
+  private printQuery?: MediaQueryList;
   private motionQuery?: MediaQueryList;
 
   /** Selects an event by id, or clears the selection with null. */
@@ -105,6 +111,10 @@ export class ChronoMap extends LitElement {
     this.motionQuery = matchMedia('(prefers-reduced-motion: reduce)');
     this.systemDark = this.darkQuery.matches;
     this.reducedMotion = this.motionQuery.matches;
+    this.printQuery = matchMedia('print');
+    this.printQuery.addEventListener('change', this.onMediaChange);
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onMediaChange);
     this.darkQuery.addEventListener('change', this.onMediaChange);
     this.motionQuery.addEventListener('change', this.onMediaChange);
     window.addEventListener('hashchange', this.onHashChange);
@@ -119,6 +129,9 @@ export class ChronoMap extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.printQuery?.removeEventListener('change', this.onMediaChange);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onMediaChange);
     this.darkQuery?.removeEventListener('change', this.onMediaChange);
     this.motionQuery?.removeEventListener('change', this.onMediaChange);
     window.removeEventListener('hashchange', this.onHashChange);
@@ -232,6 +245,11 @@ export class ChronoMap extends LitElement {
   private readonly onMediaChange = (): void => {
     this.systemDark = this.darkQuery?.matches ?? false;
     this.reducedMotion = this.motionQuery?.matches ?? false;
+    this.printing = this.printQuery?.matches ?? false;
+  };
+
+  private readonly onBeforePrint = (): void => {
+    this.printing = true;
   };
 
   private readonly onPick = (e: PickEvent): void => this.dispatch({ type: 'select', id: e.id });
@@ -287,6 +305,35 @@ export class ChronoMap extends LitElement {
     </section>`;
   }
 
+  /** For classrooms: the map as a static SVG and the events in the window as a numbered list. */
+  private renderPrint(dataset: Dataset, visible: readonly ChronoEvent[], lang: UiLanguage) {
+    const title = dataset.translations?.[lang]?.title ?? dataset.title;
+    const shown = visible.slice(0, PRINT_LIMIT);
+    return html`<section class="print-only">
+      <h2>${title}</h2>
+      <cm-map
+        class="print-map"
+        renderer="svg"
+        .data=${dataset}
+        .window=${this.app.window}
+        .filters=${this.app.filters}
+        .selected=${this.app.selected}
+        .language=${lang}
+        .theme=${'light'}
+        .reducedMotion=${true}
+      ></cm-map>
+      <ol class="print-list">
+        ${shown.map(
+          (e) => html`<li>
+            <strong>${formatEventWhen(e, lang)}</strong> — ${eventTitle(e, dataset, lang)} (${placeLabel(e, dataset, lang)})
+            <br /><span class="print-sources">${e.sources.map((s) => `${s.publisher}: ${s.url}`).join(' · ')}</span>
+          </li>`,
+        )}
+      </ol>
+      ${visible.length > shown.length ? html`<p>${t(lang, 'errorMore', { count: formatCount(visible.length - shown.length, lang) })}</p>` : nothing}
+    </section>`;
+  }
+
   private renderViews(dataset: Dataset, lang: UiLanguage) {
     const { window, filters, selected, hovered } = this.app;
     const visible = window ? visibleEvents(dataset, window, filters) : [];
@@ -324,6 +371,7 @@ export class ChronoMap extends LitElement {
             </section>`
           : nothing}
       </div>
+      ${this.printing ? this.renderPrint(dataset, visible, lang) : nothing}
       <footer class="about">
         <details>
           <summary>${t(lang, 'about')}</summary>

@@ -46,6 +46,7 @@ const MARK_WIDTH = 20;
 const BIN_WIDTH = 28;
 const MIN_SPAN = 2 * 3_600_000;
 const LANES: readonly Lane[] = ['diplomacy', 'attacks'];
+const TAP_RADIUS = 22;
 
 @customElement('cm-timeline')
 export class CmTimeline extends LitElement {
@@ -153,6 +154,7 @@ export class CmTimeline extends LitElement {
           aria-activedescendant=${this.active && this.data?.eventById.has(this.active) ? `mark-${this.data.eventById.get(this.active)!.index}` : nothing}
           @keydown=${this.onKeydown}
           @focus=${this.onFocus}
+          @click=${this.onPlotClick}
         >
           ${LANES.map((lane) => this.renderLaneFrame(lane))}
           <g class="marks">${layout ? LANES.map((lane) => this.renderLane(lane, layout[lane])) : nothing}</g>
@@ -400,6 +402,31 @@ export class CmTimeline extends LitElement {
     this.active = id;
     this.dispatchEvent(new PickEvent(id));
   }
+
+  /**
+   * A tap that misses every mark picks the nearest one within 22 px, so each mark has a 44 px
+   * target on touch screens without spreading the rows apart.
+   */
+  private readonly onPlotClick = (event: MouseEvent): void => {
+    if ((event.target as Element).closest('.mark, .group, .overview')) return;
+    const box = this.plot.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
+    let best: MarkItem | undefined;
+    let bestDistance = TAP_RADIUS;
+    for (const lane of LANES) {
+      const top = this.laneTop(lane);
+      for (const item of this.items[lane]) {
+        if (item.type !== 'event') continue;
+        const d = Math.hypot(item.x - px, top + item.row * ROW + ROW / 2 - py);
+        if (d <= bestDistance) {
+          best = item;
+          bestDistance = d;
+        }
+      }
+    }
+    if (best) this.pick(best.event.id);
+  };
 
   private readonly onFocus = (): void => {
     if (this.active) return;

@@ -115,3 +115,17 @@ describe('<cm-timeline>', () => {
     expect(label).toBe('Fri, 15 Aug 2025, 11:26 GMT-8. Drone attack on Kyiv. Meeting, held. Kyiv. Killed: 2 (City administration).');
   });
 });
+
+describe('<cm-timeline> on touch screens', () => {
+  it('picks the nearest mark for a tap up to 22 px away, and nothing further', async () => {
+    const el = await mount();
+    const svg = el.shadowRoot!.querySelector<SVGSVGElement>('svg.plot')!;
+    const mark = el.shadowRoot!.querySelector('[data-event-id="summit"] .shape')!.getBoundingClientRect();
+    const [cx, cy] = [mark.x + mark.width / 2, mark.y + mark.height / 2];
+    const picked: (string | null)[] = [];
+    el.addEventListener('cm-pick', (e: PickEvent) => picked.push(e.id));
+    svg.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: cx + 20, clientY: cy - 5 }));
+    svg.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: cx + 40, clientY: cy - 30 }));
+    expect(picked).toEqual(['summit']);
+  });
+});
