@@ -151,7 +151,7 @@ export class ChronoMap extends LitElement {
 
   override firstUpdated(): void {
     // The map's code (MapLibre, the basemap) loads after the timeline has painted.
-    const TEMP = "./cm-map-TEMP"; requestAnimationFrame(() => void import(/* @vite-ignore */ TEMP).catch(() => {}));
+    requestAnimationFrame(() => void import('./cm-map'));
   }
 
   private async load(): Promise<void> {

@@ -156,14 +156,14 @@ export class CmTimeline extends LitElement {
           @focus=${this.onFocus}
           @click=${this.onPlotClick}
         >
-          ${LANES.map((lane) => this.renderLaneFrame(lane))}
+          <g aria-hidden="true">${LANES.map((lane) => this.renderLaneFrame(lane))}</g>
           <g class="marks">${layout ? LANES.map((lane) => this.renderLane(lane, layout[lane])) : nothing}</g>
-          <g class="axis" transform="translate(0 ${this.height - AXIS - OVERVIEW})"></g>
-          <g class="overview" transform="translate(0 ${this.height - OVERVIEW + 4})">
+          <g class="axis" aria-hidden="true" transform="translate(0 ${this.height - AXIS - OVERVIEW})"></g>
+          <g class="overview" aria-hidden="true" transform="translate(0 ${this.height - OVERVIEW + 4})">
             <rect class="overview-bg" width=${width} height=${OVERVIEW - 16}></rect>
             ${this.renderDensity(width)}
             <g class="overview-axis" transform="translate(0 ${OVERVIEW - 16})"></g>
-            <g class="brush" aria-label=${t(lang, 'rangeLabel')}></g>
+            <g class="brush"></g>
           </g>
         </svg>
       </div>
@@ -235,7 +235,7 @@ export class CmTimeline extends LitElement {
     if (item.mode === 'bin') {
       const full = this.rows * ROW + GROUP_ROW - 6;
       const h = Math.max(3, Math.sqrt(item.count / maxBin) * full);
-      return svg`<g class="group bin" role="button" aria-label=${label} data-count=${item.count} @click=${() => this.zoomTo(item.from, item.to)}>
+      return svg`<g class="group bin" role="option" aria-selected="false" aria-label=${label} data-count=${item.count} @click=${() => this.zoomTo(item.from, item.to)}>
         <rect x=${item.x0 + 1} y=${top + full - h} width=${Math.max(item.x1 - item.x0 - 2, 2)} height=${h} rx="2"></rect>
         ${item.x1 - item.x0 >= 24 ? svg`<text x=${(item.x0 + item.x1) / 2} y=${top + full - h - 3}>${item.count}</text>` : nothing}
       </g>`;
@@ -243,7 +243,7 @@ export class CmTimeline extends LitElement {
     const y = top + this.rows * ROW + 2;
     const cx = (item.x0 + item.x1) / 2;
     const w = Math.max(26, item.x1 - item.x0 + 20);
-    return svg`<g class="group overflow" role="button" aria-label=${label} data-count=${item.count} transform="translate(${cx} ${y})" @click=${() => this.zoomTo(item.from, item.to)}>
+    return svg`<g class="group overflow" role="option" aria-selected="false" aria-label=${label} data-count=${item.count} transform="translate(${cx} ${y})" @click=${() => this.zoomTo(item.from, item.to)}>
       <rect x=${-w / 2} y="0" width=${w} height="17" rx="8.5"></rect>
       <text x="0" y="12.5">+${item.count}</text>
     </g>`;
