@@ -119,12 +119,13 @@ export class ChronoMap extends LitElement {
     this.motionQuery.addEventListener('change', this.onMediaChange);
     window.addEventListener('hashchange', this.onHashChange);
     window.addEventListener('popstate', this.onHashChange);
-    this.addEventListener('cm-pick', this.onPick);
-    this.addEventListener('cm-hover', this.onHover);
-    this.addEventListener('cm-window-request', this.onWindowRequest);
-    this.addEventListener('cm-filter-request', this.onFilterRequest);
-    this.addEventListener('cm-view-ready', this.onViewReady);
-    this.addEventListener('cm-map-fallback', this.onMapFallback);
+    // The views' requests are not composed: they stop at this shadow root, so listen there.
+    this.renderRoot.addEventListener('cm-pick', this.onPick as EventListener);
+    this.renderRoot.addEventListener('cm-hover', this.onHover as EventListener);
+    this.renderRoot.addEventListener('cm-window-request', this.onWindowRequest as EventListener);
+    this.renderRoot.addEventListener('cm-filter-request', this.onFilterRequest as EventListener);
+    this.renderRoot.addEventListener('cm-view-ready', this.onViewReady as EventListener);
+    this.renderRoot.addEventListener('cm-map-fallback', this.onMapFallback as EventListener);
   }
 
   override disconnectedCallback(): void {
@@ -136,12 +137,12 @@ export class ChronoMap extends LitElement {
     this.motionQuery?.removeEventListener('change', this.onMediaChange);
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('popstate', this.onHashChange);
-    this.removeEventListener('cm-pick', this.onPick);
-    this.removeEventListener('cm-hover', this.onHover);
-    this.removeEventListener('cm-window-request', this.onWindowRequest);
-    this.removeEventListener('cm-filter-request', this.onFilterRequest);
-    this.removeEventListener('cm-view-ready', this.onViewReady);
-    this.removeEventListener('cm-map-fallback', this.onMapFallback);
+    this.renderRoot.removeEventListener('cm-pick', this.onPick as EventListener);
+    this.renderRoot.removeEventListener('cm-hover', this.onHover as EventListener);
+    this.renderRoot.removeEventListener('cm-window-request', this.onWindowRequest as EventListener);
+    this.renderRoot.removeEventListener('cm-filter-request', this.onFilterRequest as EventListener);
+    this.renderRoot.removeEventListener('cm-view-ready', this.onViewReady as EventListener);
+    this.renderRoot.removeEventListener('cm-map-fallback', this.onMapFallback as EventListener);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

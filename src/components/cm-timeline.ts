@@ -82,7 +82,11 @@ export class CmTimeline extends LitElement {
   /** Items from the last layout, by lane; kept for hit-testing keyboard moves. */
   private items: Record<Lane, LaneItem[]> = { diplomacy: [], attacks: [] };
 
+  /** A change is waiting to be drawn and reported with `cm-view-ready`. */
+  private unreported = false;
+
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data') || changed.has('window') || changed.has('filters')) this.unreported = true;
     if (changed.has('data') || changed.has('filters')) {
       const all = isAllFilters(this.filters);
       const passing = this.data ? (all ? this.data.events : this.data.events.filter((e) => passesFilters(e, this.filters))) : [];
@@ -282,7 +286,7 @@ export class CmTimeline extends LitElement {
     this.brusher = brushX<unknown>().on('brush', this.onBrush).on('end', this.onBrushEnd);
   }
 
-  override updated(changed: PropertyValues): void {
+  override updated(): void {
     const width = this.size.width;
     if (!this.zoomer || !this.brusher || width === 0) return;
     const height = this.height;
@@ -303,7 +307,8 @@ export class CmTimeline extends LitElement {
     const brushSel = select(this.brushGroup);
     brushSel.call(this.brusher);
     if (this.view) brushSel.call(this.brusher.move, [this.base(this.view[0]), this.base(this.view[1])]);
-    if (changed.has('data') || changed.has('window') || changed.has('filters') || changed.has('view')) {
+    if (this.unreported && this.data) {
+      this.unreported = false;
       requestAnimationFrame(() => this.dispatchEvent(new ViewReadyEvent('timeline')));
     }
   }

@@ -122,6 +122,33 @@ describe('the page', () => {
   });
 });
 
+/** Clicks the map where a place is drawn, projecting with the map the page drew. */
+async function clickMapAt(s: Session, lonLat: [number, number]): Promise<void> {
+  const point = await s.page.evaluate((ll) => {
+    const map = document.querySelector('chrono-map')!.shadowRoot!.querySelector('cm-map') as unknown as { mapLibre: { project(ll: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } };
+    const p = map.mapLibre.project(ll);
+    const box = map.mapLibre.getCanvas().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, lonLat);
+  await s.page.mouse.click(point.x, point.y);
+}
+
+describe('the map', () => {
+  it('selects on the timeline the event clicked on the map, and the next one at that place on a second click', async () => {
+    session = await openPage();
+    await gotoApp(session);
+    await clickMapAt(session, [-149.80639, 61.25139]);
+    await session.page.waitForFunction(() => (document.querySelector('chrono-map') as unknown as { state: { selected: string | null } }).state.selected !== null);
+    const first = (await session.page.evaluate(inPage.state)).selected;
+    expect(['melania-trump-letter-to-putin', 'alaska-summit-trump-putin']).toContain(first);
+    expect(await session.page.locator(`cm-timeline [data-event-id="${first}"]`).getAttribute('aria-selected')).toBe('true');
+    await clickMapAt(session, [-149.80639, 61.25139]);
+    await session.page.waitForFunction((was) => (document.querySelector('chrono-map') as unknown as { state: { selected: string | null } }).state.selected !== was, first);
+    const second = (await session.page.evaluate(inPage.state)).selected;
+    expect(new Set([first, second])).toEqual(new Set(['melania-trump-letter-to-putin', 'alaska-summit-trump-putin']));
+  });
+});
+
 describe('the page without WebGL', () => {
   it('draws the same map in SVG, with the same events, and stays usable', async () => {
     session = await openPage({ flags: ['--disable-webgl', '--disable-3d-apis'] });
