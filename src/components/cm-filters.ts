@@ -60,8 +60,8 @@ export class CmFilters extends LitElement {
         min-height: 32px;
       }
       button.chip[aria-pressed='false'] {
-        opacity: 0.75;
         text-decoration: line-through;
+        border-style: dashed;
         background: var(--cm-paper);
         color: var(--cm-muted);
       }
