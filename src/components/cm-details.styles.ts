@@ -118,6 +118,11 @@ export const detailsStyles = [
       button.link {
         min-height: 44px;
       }
+      .sources a {
+        display: inline-block;
+        min-height: 44px;
+        padding: 2px 0;
+      }
     }
   `,
 ];

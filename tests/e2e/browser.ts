@@ -13,12 +13,27 @@ export interface Session {
   requests: string[];
 }
 
-export async function openPage(options: { flags?: string[]; viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference'; colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+export interface PageOptions {
+  flags?: string[];
+  viewport?: { width: number; height: number };
+  reducedMotion?: 'reduce' | 'no-preference';
+  colorScheme?: 'light' | 'dark';
+  forcedColors?: 'active' | 'none';
+  locale?: string;
+  /** A phone: touch events and a coarse pointer. */
+  touch?: boolean;
+}
+
+export async function openPage(options: PageOptions = {}): Promise<Session> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...(options.flags ?? [])] });
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     reducedMotion: options.reducedMotion ?? 'reduce',
     colorScheme: options.colorScheme ?? 'light',
+    forcedColors: options.forcedColors ?? 'none',
+    locale: options.locale ?? 'en-GB',
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
     timezoneId: 'Europe/London',
   });
   const page = await context.newPage();
