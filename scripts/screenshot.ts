@@ -7,8 +7,22 @@ import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../vite.config';
 
-const SHOTS = [
-  { file: 'docs/screenshot.png', hash: '#event=white-house-multilateral-european-leaders&from=2025-08-14&to=2025-08-22', width: 1280, height: 900 },
+interface Shot {
+  file: string;
+  path: string;
+  width: number;
+  height: number;
+  phone?: boolean;
+  media?: 'print';
+  colorScheme?: 'dark';
+}
+
+const SHOTS: Shot[] = [
+  { file: 'docs/screenshot.png', path: '#event=white-house-multilateral-european-leaders&from=2025-08-14&to=2025-08-22', width: 1280, height: 900 },
+  { file: 'docs/phone-360x640.png', path: '#event=kharkiv-apartment-strike', width: 360, height: 640, phone: true },
+  { file: 'docs/phone-390x844-uk.png', path: '?lang=uk#event=alaska-summit-trump-putin', width: 390, height: 844, phone: true },
+  { file: 'docs/dark.png', path: '#event=putin-moscow-venue-proposal-refused', width: 1280, height: 900, colorScheme: 'dark' },
+  { file: 'docs/print-preview.png', path: '', width: 900, height: 1200, media: 'print' },
 ];
 
 const port = 4179;
@@ -25,10 +39,17 @@ try {
   mkdirSync('docs', { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   for (const shot of SHOTS) {
-    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, reducedMotion: 'reduce' });
-    await page.goto(`http://127.0.0.1:${port}/${shot.hash}`);
+    const page = await browser.newPage({
+      viewport: { width: shot.width, height: shot.height },
+      reducedMotion: 'reduce',
+      colorScheme: shot.colorScheme ?? 'light',
+      hasTouch: shot.phone ?? false,
+      isMobile: shot.phone ?? false,
+    });
+    await page.goto(`http://127.0.0.1:${port}/${shot.path}`);
     await page.waitForFunction(() => document.querySelector('chrono-map')?.getAttribute('status') === 'ready', null, { timeout: 60_000 });
-    await page.waitForTimeout(800);
+    if (shot.media) await page.emulateMedia({ media: shot.media });
+    await page.waitForTimeout(1200);
     await page.screenshot({ path: shot.file, fullPage: true });
     console.log(`saved ${shot.file}`);
     await page.close();
