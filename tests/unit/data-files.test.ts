@@ -26,6 +26,15 @@ describe('data/events.json', () => {
     expect(tags.filter((t) => t.includes('context'))).toHaveLength(26);
   });
 
+  it('has a Ukrainian title and summary for every event of 15–21 August 2025, and Ukrainian place names', () => {
+    if (!result.ok) throw new Error('invalid dataset');
+    const missing = result.dataset.events
+      .filter((e) => e.tags.includes('core') && !(e.translations?.uk?.title && e.translations.uk.summary))
+      .map((e) => e.id);
+    expect(missing).toEqual([]);
+    expect(result.dataset.places.filter((p) => !p.translations?.uk?.name).map((p) => p.id)).toEqual([]);
+  });
+
   it('places the summit at Joint Base Elmendorf–Richardson and the 18 August meetings at the White House', () => {
     if (!result.ok) throw new Error('invalid dataset');
     const { eventById, placeById } = result.dataset;
