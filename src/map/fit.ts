@@ -15,7 +15,7 @@ export const FIT_PADDING = 40;
 
 /** A longitude in [-180, 180). */
 export function normalizeLongitude(lon: number): number {
-  return ((((lon + 180) % 360) + 360) % 360) - 180;
+  return lon >= -180 && lon < 180 ? lon : ((((lon + 180) % 360) + 360) % 360) - 180;
 }
 
 /** The smallest box holding every point, or null when there are none. */
