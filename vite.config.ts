@@ -31,6 +31,8 @@ function datasetFiles(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [datasetFiles()],
+  // Pre-bundled up front so Vitest's browser mode never reloads mid-run to optimise them.
+  optimizeDeps: { include: ['maplibre-gl', 'topojson-client', 'lit', 'd3', 'valibot'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

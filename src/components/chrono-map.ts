@@ -26,7 +26,7 @@ import type { ChronoEvent, Dataset } from '../model/dataset';
 import { parseInstant, visibleEvents, type TimeWindow } from '../model/select';
 import { formatProblem, validateJson } from '../model/validate';
 import { formatCount, formatEventWhen } from '../i18n/format';
-import { t, uiLanguage, type UiLanguage } from '../i18n/messages';
+import { eventCount, problemCount, t, uiLanguage, type UiLanguage } from '../i18n/messages';
 import { eventSentence, eventTitle, placeLabel } from '../i18n/sentence';
 import { initialState, reduce, type Action, type AppState, type LoadError } from '../state/state';
 import { fromHash, toHash } from '../state/url';
@@ -175,7 +175,7 @@ export class ChronoMap extends LitElement {
     const result = validateJson(text);
     if (!result.ok) {
       const count = result.problems.length + result.omitted;
-      this.fail({ message: t(this.language, 'errorInvalid', { src, count }), problems: result.problems, omitted: result.omitted });
+      this.fail({ message: t(this.language, 'errorInvalid', { src, problems: problemCount(this.language, count) }), problems: result.problems, omitted: result.omitted });
       return;
     }
     const hash = this.urlState === 'hash' ? fromHash(location.hash) : null;
@@ -358,7 +358,7 @@ export class ChronoMap extends LitElement {
             .reducedMotion=${this.reducedMotion}
           ></cm-map>
           ${this.mapFallback ? html`<p class="note">${t(lang, 'mapFallback')}</p>` : nothing}
-          ${unplaced ? html`<p class="note">${t(lang, 'unplaced', { count: formatCount(unplaced, lang) })}</p>` : nothing}
+          ${unplaced ? html`<p class="note">${t(lang, 'unplaced', { events: eventCount(lang, unplaced) })}</p>` : nothing}
         </section>
         <section class="details-panel" aria-label=${t(lang, 'details')}>
           <cm-details .data=${dataset} .selected=${selected} .order=${visible} language=${lang}></cm-details>

@@ -46,7 +46,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import { ALL_FILTERS, overlaps, passesFilters, type Filters, type TimeWindow } from '../model/select';
 import { formatCount } from '../i18n/format';
-import { t, uiLanguage } from '../i18n/messages';
+import { eventCount, t, uiLanguage } from '../i18n/messages';
 import { PALETTES, type Palette } from '../ui/marks';
 import { loadBasemap, type Basemap } from '../map/basemap';
 import { eventFeatures, labelFeatures, nextPick, placeLabel, placeName, placePosition, placesOf, tallyPlaces, type PlaceTally } from '../map/features';
@@ -221,6 +221,11 @@ export class CmMap extends LitElement {
         view: this.view(),
         palette: PALETTES[this.theme],
         bounds: this.bounds,
+        locale: {
+          'CooperativeGesturesHandler.WindowsHelpText': t(uiLanguage(this.language), 'mapGestureWindows'),
+          'CooperativeGesturesHandler.MacHelpText': t(uiLanguage(this.language), 'mapGestureMac'),
+          'CooperativeGesturesHandler.MobileHelpText': t(uiLanguage(this.language), 'mapGestureTouch'),
+        },
         onPick: (ids) => this.pickAmong(ids.map((i) => this.data?.events[i]).filter((e): e is ChronoEvent => !!e)),
         onHover: (i) => this.reportHover(i === null ? null : (this.data?.events[i]?.id ?? null)),
         onFail: (reason) => this.fallBack(reason),
@@ -410,7 +415,7 @@ export class CmMap extends LitElement {
             (p) => p.id,
             (p) =>
               html`<button type="button" class=${selectedPlaces.includes(p.id) ? 'current' : ''} @click=${() => this.pickAt(p.id)}>
-                ${t(ui, 'placeButton', { name: p.name, count: formatCount(p.count, ui) })}
+                ${t(ui, 'placeButton', { name: p.name, events: eventCount(ui, p.count) })}
               </button>`,
           )}
         </div>

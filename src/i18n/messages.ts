@@ -8,7 +8,7 @@ const en = {
   loading: 'Loading the events…',
   errorTitle: 'The events could not be shown',
   errorMissing: 'The dataset could not be loaded from {src} ({reason}).',
-  errorInvalid: 'The dataset at {src} has {count} problems. Fix them and reload:',
+  errorInvalid: 'The dataset at {src} has {problems}. Fix them and reload:',
   errorMore: '… and {count} more.',
   timeline: 'Timeline',
   timelineLabel: 'Events in time order. Use the arrow keys to move between events, Enter to select, Escape to clear.',
@@ -55,10 +55,13 @@ const en = {
   updated: 'Data updated {date}',
   credits: 'Credits',
   license: 'Licence: {license}',
-  unplaced: '{count} events in this window have no single place and are not on the map.',
+  unplaced: '{events} in this window have no single place and are not on the map.',
   mapFallback: 'Simplified map: this browser cannot draw the interactive map (WebGL is unavailable).',
   mapPlaces: 'Places on the map',
-  placeButton: '{name}, {count} events',
+  placeButton: '{name}, {events}',
+  mapGestureWindows: 'Use Ctrl + scroll to zoom the map',
+  mapGestureMac: 'Use ⌘ + scroll to zoom the map',
+  mapGestureTouch: 'Use two fingers to move the map',
   newTab: '(opens in a new tab)',
   unlinked: '(link not shown: not a web address)',
   sentence: '{date}. {title}. {kind}, {status}. {place}.',
@@ -75,7 +78,7 @@ const uk: Messages = {
   loading: 'Завантаження подій…',
   errorTitle: 'Події не вдалося показати',
   errorMissing: 'Не вдалося завантажити набір даних з {src} ({reason}).',
-  errorInvalid: 'Набір даних {src} має проблем: {count}. Виправте їх і перезавантажте:',
+  errorInvalid: 'У наборі даних {src} є проблеми ({problems}). Виправте їх і перезавантажте:',
   errorMore: '… і ще {count}.',
   timeline: 'Хронологія',
   timelineLabel: 'Події в часовому порядку. Стрілки — перехід між подіями, Enter — вибрати, Escape — скасувати вибір.',
@@ -122,10 +125,13 @@ const uk: Messages = {
   updated: 'Дані оновлено {date}',
   credits: 'Автори',
   license: 'Ліцензія: {license}',
-  unplaced: 'Подій у цьому вікні без єдиного місця (їх немає на мапі): {count}.',
+  unplaced: 'У цьому вікні {events} без єдиного місця, їх немає на мапі.',
   mapFallback: 'Спрощена мапа: цей браузер не може показати інтерактивну мапу (WebGL недоступний).',
   mapPlaces: 'Місця на мапі',
-  placeButton: '{name}, подій: {count}',
+  placeButton: '{name}, {events}',
+  mapGestureWindows: 'Щоб змінити масштаб мапи, прокручуйте з Ctrl',
+  mapGestureMac: 'Щоб змінити масштаб мапи, прокручуйте з ⌘',
+  mapGestureTouch: 'Щоб рухати мапу, використовуйте два пальці',
   newTab: '(відкриється в новій вкладці)',
   unlinked: '(посилання не показано: це не веб-адреса)',
   sentence: '{date}. {title}. {kind}, {status}. {place}.',
@@ -168,3 +174,21 @@ export function t(lang: UiLanguage, key: MessageKey, params: Record<string, stri
 export const kindName = (lang: UiLanguage, kind: EventKind) => KIND_NAMES[lang]![kind];
 export const statusName = (lang: UiLanguage, status: EventStatus) => STATUS_NAMES[lang]![status];
 export const precisionName = (lang: UiLanguage, p: 'exact' | 'day' | 'approximate') => PRECISION_NAMES[lang]![p];
+
+const PLURALS: Record<UiLanguage, { events: Partial<Record<Intl.LDMLPluralRule, string>>; problems: Partial<Record<Intl.LDMLPluralRule, string>> }> = {
+  en: { events: { one: '{n} event', other: '{n} events' }, problems: { one: '{n} problem', other: '{n} problems' } },
+  uk: {
+    events: { one: '{n} подія', few: '{n} події', many: '{n} подій', other: '{n} події' },
+    problems: { one: '{n} проблема', few: '{n} проблеми', many: '{n} проблем', other: '{n} проблеми' },
+  },
+};
+
+function counted(lang: UiLanguage, what: 'events' | 'problems', n: number): string {
+  const forms = PLURALS[lang][what];
+  const form = forms[new Intl.PluralRules(lang).select(n)] ?? forms.other!;
+  return form.replace('{n}', new Intl.NumberFormat(lang === 'uk' ? 'uk-UA' : 'en-GB').format(n));
+}
+
+/** "1 event", "4 events"; "1 подія", "3 події", "5 подій". */
+export const eventCount = (lang: UiLanguage, n: number) => counted(lang, 'events', n);
+export const problemCount = (lang: UiLanguage, n: number) => counted(lang, 'problems', n);

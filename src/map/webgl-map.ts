@@ -24,6 +24,8 @@ export interface WebGLMapInit {
   view: ViewState;
   palette: Palette;
   bounds: Bounds | null;
+  /** MapLibre's own interface strings (the scroll-protection hints) in the reader's language. */
+  locale: Record<string, string>;
   /** The reader clicked or tapped markers: their feature ids (event indexes), ascending. */
   onPick(ids: number[]): void;
   /** The pointer is over this marker's feature (its event index), or over none. */
@@ -51,10 +53,11 @@ export class WebGLMap {
     lib: MapLibre,
     private readonly init: WebGLMapInit,
   ) {
-    const { container, basemap, events, labels, view, palette, bounds } = init;
+    const { container, basemap, events, labels, view, palette, bounds, locale } = init;
     this.iconLayers = iconLayerIds(iconLayerCount(events.features.length));
     this.map = new lib.Map({
       container,
+      locale,
       style: mapStyle({ basemap: planarBasemap(basemap), events, labels, view, palette }),
       attributionControl: false,
       ...(bounds ? { bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]], fitBoundsOptions: { padding: this.padding(), maxZoom: FIT_MAX_ZOOM } } : { center: [25, 35], zoom: 1 }),

@@ -128,7 +128,7 @@ describe('<cm-map>', () => {
       if (!next.ok) throw new Error('fixture invalid');
       await change(el, { data: next.dataset });
       expect(el.renderedEventIds()).toEqual(['port']);
-      expect(placeButtons(el).map((b) => b.textContent!.trim())).toEqual(['Odesa, 1 events']);
+      expect(placeButtons(el).map((b) => b.textContent!.trim())).toEqual(['Odesa, 1 event']);
     });
 
     it('picks the earliest event at a crowded spot, then the next one on each click', async () => {
@@ -146,7 +146,7 @@ describe('<cm-map>', () => {
 
     it('labels each place once, with the count where events crowd, in the reader’s language', async () => {
       const el = await mount({ renderer, language: 'uk' });
-      expect(placeButtons(el).map((b) => b.textContent!.trim())).toContain('Харків, подій: 2');
+      expect(placeButtons(el).map((b) => b.textContent!.trim())).toContain('Харків, 2 події');
       const labels = el.mapLibre
         ? el.mapLibre.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => f.properties.label)
         : [...shadow(el).querySelectorAll('.labels text')].map((t) => t.textContent);
@@ -156,7 +156,7 @@ describe('<cm-map>', () => {
 
     it('shows markup in a place name as text', async () => {
       const el = await mount({ renderer, window: [Date.UTC(2025, 7, 21), Date.UTC(2025, 7, 21, 12)] });
-      expect(placeButtons(el).map((b) => b.textContent!.trim())).toEqual([`${MARKUP}, 1 events`]);
+      expect(placeButtons(el).map((b) => b.textContent!.trim())).toEqual([`${MARKUP}, 1 event`]);
       const labels = el.mapLibre
         ? el.mapLibre.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => f.properties.label)
         : [...shadow(el).querySelectorAll('.labels text')].map((t) => t.textContent);
@@ -327,11 +327,11 @@ describe('<cm-map>', () => {
       const list = shadow(el).querySelector('.places')!;
       expect(list.getBoundingClientRect().height).toBeLessThanOrEqual(1);
       expect(placeButtons(el).map((b) => b.textContent!.trim())).toEqual([
-        `${MARKUP}, 1 events`,
+        `${MARKUP}, 1 event`,
         'Kharkiv, 2 events',
-        'Kyiv, 1 events',
-        'Lviv, 1 events',
-        'Moscow, 1 events',
+        'Kyiv, 1 event',
+        'Lviv, 1 event',
+        'Moscow, 1 event',
       ]);
       const picked = picks(el);
       button(el, 'Kharkiv').focus();
