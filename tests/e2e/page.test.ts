@@ -160,6 +160,59 @@ describe('the page without WebGL', () => {
   });
 });
 
+describe('the public surface of <chrono-map>', () => {
+  it('fires cm-ready, cm-select and cm-window-change, and obeys select() and setWindow()', async () => {
+    session = await openPage();
+    await session.page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      document.addEventListener('cm-ready', () => seen.push('ready'));
+      document.addEventListener('cm-select', (e) => seen.push(`select ${(e as unknown as { id: string }).id}`));
+      document.addEventListener('cm-window-change', (e) => seen.push(`window ${(e as unknown as { from: string }).from} ${(e as unknown as { to: string }).to}`));
+    });
+    await gotoApp(session);
+    await session.page.evaluate(() => {
+      const el = document.querySelector('chrono-map') as unknown as { select(id: string | null): void; setWindow(a: string, b: Date): void };
+      el.select('izmail-port-strike');
+      el.setWindow('2025-08-19', new Date(Date.UTC(2025, 7, 21)));
+      el.select(null);
+    });
+    expect(await session.page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([
+      'ready',
+      'select izmail-port-strike',
+      'window 2025-08-19T00:00:00.000Z 2025-08-21T00:00:00.000Z',
+      'select null',
+    ]);
+  });
+
+  it('opens on the event and window named by its attributes', async () => {
+    session = await openPage();
+    await session.page.goto(session.baseUrl);
+    await session.page.waitForFunction(() => document.querySelector('chrono-map')?.getAttribute('status') === 'ready', null, { timeout: 45_000 });
+    const before = session.page.url();
+    await session.page.evaluate(() => {
+      document.querySelector('chrono-map')!.remove();
+      const el = document.createElement('chrono-map');
+      el.setAttribute('url-state', 'none');
+      el.setAttribute('event', 'okhtyrka-drone-strike');
+      el.setAttribute('from', '2025-08-19');
+      el.setAttribute('to', '2025-08-21');
+      document.querySelector('main')!.append(el);
+    });
+    await session.page.waitForFunction(() => document.querySelector('chrono-map')?.getAttribute('status') === 'ready', null, { timeout: 45_000 });
+    expect(await session.page.evaluate(inPage.state)).toEqual({ selected: 'okhtyrka-drone-strike', window: [Date.UTC(2025, 7, 19), Date.UTC(2025, 7, 21)] });
+    expect(session.page.url()).toBe(before);
+  });
+
+  it('fires cm-error with the reason when the dataset is broken', async () => {
+    session = await openPage();
+    await session.page.route('**/data/events.json', (route) => route.fulfill({ status: 200, body: '{"version": 2}', contentType: 'application/json' }));
+    await session.page.addInitScript(() => document.addEventListener('cm-error', (e) => ((window as unknown as { error: string }).error = (e as unknown as { message: string }).message)));
+    expect(await gotoApp(session)).toBe('error');
+    expect(await session.page.evaluate(() => (window as unknown as { error: string }).error)).toMatch(/^The dataset at data\/events\.json has \d+ problems\. Fix them and reload: version: expected the schema version 1, found 2/);
+  });
+});
+
 describe('the page with a bad dataset', () => {
   async function withDataset(body: string, status = 200) {
     session = await openPage();

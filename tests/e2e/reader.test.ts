@@ -134,6 +134,21 @@ describe('on a phone', () => {
       .toBeGreaterThan(windowBefore[0]!);
   });
 
+  it('zooms the timeline with a two-finger pinch', async () => {
+    session = await openPage({ viewport: { width: 390, height: 844 }, touch: true });
+    await gotoApp(session);
+    const span = () => session!.page.evaluate(() => {
+      const w = (document.querySelector('chrono-map') as unknown as { state: { window: number[] } }).state.window;
+      return w[1]! - w[0]!;
+    });
+    const before = await span();
+    await session.page.locator('cm-timeline svg.plot').scrollIntoViewIfNeeded();
+    const box = (await session.page.locator('cm-timeline svg.plot').boundingBox())!;
+    const cdp = await session.page.context().newCDPSession(session.page);
+    await cdp.send('Input.synthesizePinchGesture', { x: box.x + box.width / 2, y: box.y + 60, scaleFactor: 4, relativeSpeed: 400, gestureSourceType: 'touch' });
+    await expect.poll(span).toBeLessThan(before / 2);
+  });
+
   it('works inside an iframe 600 px tall', async () => {
     session = await openPage();
     await session.page.setContent(`<iframe src="${session.baseUrl}" style="width:100%;height:600px;border:0" title="Chronomap"></iframe>`);
