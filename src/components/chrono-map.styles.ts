@@ -53,27 +53,7 @@ export const chronoMapStyles = [
       margin-top: 8px;
     }
     @container (min-width: 900px) {
-      .modes {
-      display: flex;
-      gap: 4px;
-      margin-top: 6px;
-    }
-    [hidden] {
-      display: none !important;
-    }
-    .views.table {
-      grid-template-areas: 'table' 'details';
-    }
-    @container (min-width: 900px) {
-      .views.table {
-        grid-template-areas: 'table details';
-      }
-    }
-    .table-panel {
-      grid-area: table;
-      min-width: 0;
-    }
-    .views {
+      .views {
         grid-template-columns: minmax(0, 3fr) minmax(280px, 2fr);
         grid-template-areas: 'map details' 'timeline timeline';
       }

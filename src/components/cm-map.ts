@@ -37,7 +37,7 @@
  * @cssprop --cm-water, --cm-land, --cm-border, --cm-ink, --cm-muted, --cm-paper, --cm-accent - set
  *   from `theme`; the map's canvas colours come from the same palette
  */
-import { LitElement, html, nothing, svg, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -58,6 +58,7 @@ import { basemapPaths, fallbackProjection, layoutLabels, svgMarkers, type SvgLab
 import { WebGLMap } from '../map/webgl-map';
 import { HoverEvent, MapFallbackEvent, PickEvent, ViewReadyEvent } from './events';
 import { mapStyles } from './cm-map.styles';
+import { SizeController } from './resize-controller';
 
 type Mode = 'pending' | 'webgl' | 'svg';
 
@@ -68,45 +69,6 @@ const EASE_MS = 400;
  * copy has on screen), so it is ready when printed; its viewBox scales it to the printed box.
  */
 const UNMEASURED = { width: 800, height: 460 };
-
-/**
- * Tracks the host's content size; observes on connect, stops on disconnect. The update runs in
- * the next frame, not inside the observer's callback: redrawing the SVG fallback (Natural Earth
- * paths) there forces layout mid-delivery, which the page's other observers report as
- * "ResizeObserver loop completed with undelivered notifications".
- */
-class SizeController implements ReactiveController {
-  width = 0;
-  height = 0;
-  /** False until the first observation, so a size of zero can be told from one not known yet. */
-  measured = false;
-  private observer?: ResizeObserver;
-  private frame = 0;
-
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.observer = new ResizeObserver(([entry]) => {
-      const width = Math.round(entry?.contentRect.width ?? 0);
-      const height = Math.round(entry?.contentRect.height ?? 0);
-      if (this.measured && width === this.width && height === this.height) return;
-      this.measured = true;
-      this.width = width;
-      this.height = height;
-      cancelAnimationFrame(this.frame);
-      this.frame = requestAnimationFrame(() => this.host.requestUpdate());
-    });
-    this.observer.observe(this.host);
-  }
-
-  hostDisconnected(): void {
-    cancelAnimationFrame(this.frame);
-    this.observer?.disconnect();
-    this.observer = undefined;
-  }
-}
 
 interface PlaceEntry {
   id: string;

@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { buttonStyles, focusRing } from './theme.styles';
+import { kindColours } from './shared.styles';
 
 export const timelineStyles = [
   focusRing,
   buttonStyles,
+  kindColours,
   css`
     :host {
       display: block;
@@ -74,12 +76,6 @@ export const timelineStyles = [
       stroke: var(--cm-accent);
       stroke-dasharray: 3 2;
     }
-    .kind-meeting { --c: var(--cm-meeting); }
-    .kind-call { --c: var(--cm-call); }
-    .kind-statement { --c: var(--cm-statement); }
-    .kind-proposal { --c: var(--cm-proposal); }
-    .kind-agreement { --c: var(--cm-agreement); }
-    .kind-attack { --c: var(--cm-attack); }
     .mark .shape {
       fill: var(--c);
       stroke: var(--c);

@@ -33,7 +33,7 @@ import { t, type UiLanguage } from '../i18n/messages';
 import { DASHES, STATUS_STYLES, kindPath } from '../ui/marks';
 import { layoutLane, type GroupItem, type LaneItem, type MarkItem } from '../timeline/layout';
 import { HoverEvent, PickEvent, ViewReadyEvent, WindowRequestEvent } from './events';
-import { WidthController } from './resize-controller';
+import { SizeController } from './resize-controller';
 import { timelineStyles } from './cm-timeline.styles';
 
 const ROW = 24;
@@ -70,7 +70,7 @@ export class CmTimeline extends LitElement {
   @query('g.overview-axis') private overviewAxisGroup!: SVGGElement;
   @query('g.brush') private brushGroup!: SVGGElement;
 
-  private readonly size = new WidthController(this, () => this.renderRoot.querySelector('.frame'));
+  private readonly size = new SizeController(this, () => this.renderRoot.querySelector('.frame'));
   private lanes: Record<Lane, ChronoEvent[]> = { diplomacy: [], attacks: [] };
   /** Time-ordered events that pass the filters, for keyboard order. */
   private passing: ChronoEvent[] = [];

@@ -1,13 +1,18 @@
 import { css } from 'lit';
 
-/** Marks colour by kind and fill by status, for small SVG glyphs outside the timeline. */
-export const glyphStyles = css`
+/** `--c`, the colour of a kind, on any element with a `kind-…` class. */
+export const kindColours = css`
   .kind-meeting { --c: var(--cm-meeting); }
   .kind-call { --c: var(--cm-call); }
   .kind-statement { --c: var(--cm-statement); }
   .kind-proposal { --c: var(--cm-proposal); }
   .kind-agreement { --c: var(--cm-agreement); }
   .kind-attack { --c: var(--cm-attack); }
+`;
+
+/** Marks colour by kind and fill by status, for small SVG glyphs outside the timeline. */
+export const glyphStyles = css`
+  ${kindColours}
   svg path {
     fill: var(--c, var(--cm-ink));
     stroke: var(--c, var(--cm-ink));
