@@ -150,11 +150,6 @@ export class ChronoMap extends LitElement {
     else if (this.app.dataset && (changed.has('eventId') || changed.has('from') || changed.has('to'))) this.applyAttributes();
   }
 
-  override firstUpdated(): void {
-    // The map's code (MapLibre, the basemap) loads after the timeline has painted.
-    requestAnimationFrame(() => void import('./cm-map'));
-  }
-
   private async load(): Promise<void> {
     const token = ++this.loadToken;
     this.drawn.clear();
@@ -266,6 +261,9 @@ export class ChronoMap extends LitElement {
   };
 
   private readonly onViewReady = (e: ViewReadyEvent): void => {
+    // The map's code (MapLibre, the basemap: most of the bytes) is fetched only once the
+    // timeline has painted, so readers see the events first.
+    if (e.view === 'timeline') void import('./cm-map');
     this.drawn.add(e.view);
     if (this.drawn.size === 2) this.dispatch({ type: 'drawn' });
   };

@@ -55,6 +55,18 @@ describe('the page', () => {
     expect(foreign).toEqual([]);
   });
 
+  it('paints the timeline before it asks for the map code', async () => {
+    session = await openPage();
+    const marksWhenMapRequested: number[] = [];
+    await session.page.route(/maplibre-gl-[^/]*\.js$/, async (route) => {
+      marksWhenMapRequested.push(await session!.page.evaluate(inPage.timelineIds).then((ids) => ids.length));
+      await route.continue();
+    });
+    expect(await gotoApp(session)).toBe('ready');
+    expect(marksWhenMapRequested.length).toBeGreaterThan(0);
+    expect(Math.min(...marksWhenMapRequested)).toBeGreaterThan(0);
+  });
+
   it('draws every event of the opening window on the timeline and every placed one on the map', async () => {
     session = await openPage();
     await gotoApp(session);
