@@ -1,0 +1,309 @@
+/**
+ * `npm run bench`: Chronomap against TimelineJS 3 and a bare MapLibre page, in Debian's
+ * headless Chromium (software WebGL), on synthetic datasets of 1,000 to 100,000 events.
+ * Prints one table and writes docs/performance.md (the part between its `bench:` markers).
+ * Not part of `npm test`.
+ *
+ * Options: --runs=N (default 5) · --tl5000-runs=N (default: as --runs, fewer if one run takes
+ * over 40 s) · --only=node,bytes,chronomap,bare,timelinejs · --sizes=1000,5000,10000,100000 ·
+ * --no-doc (do not touch docs/performance.md) · --keep (keep the temp dir).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { validateJson } from '../../src/model/validate';
+import { runBare, type BareRun } from './bare';
+import { launchBrowser, openContext, withTimeout } from './browser';
+import { builtFiles, fileForUrl, total, type BuiltFile } from './bytes';
+import { runChronomap, type ChronomapRun } from './chronomap';
+import { makeDataset, toGeoJson, toTimelineJs, type BenchDataset } from './data';
+import { writeDoc, type DocInput } from './doc';
+import { serveDirectory, type StaticServer } from './server';
+import { framePercentiles, summarize } from './stats';
+import { runTimelineJs, type TimelineJsRun } from './timelinejs';
+import { buildRows } from './rows';
+
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    'tl5000-runs': { type: 'string' },
+    only: { type: 'string', default: 'node,bytes,chronomap,bare,timelinejs' },
+    sizes: { type: 'string', default: '1000,5000,10000,100000' },
+    'no-doc': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Math.max(1, Number(opts.runs));
+const ONLY = new Set(opts.only!.split(','));
+const CM_SIZES = opts.sizes!.split(',').map(Number);
+const BARE_SIZES = [10_000, 100_000].filter((n) => CM_SIZES.includes(n));
+const TL_SIZES = [100, 1_000, 5_000];
+const ROOT = process.cwd();
+
+const log = (msg: string): void => {
+  process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
+};
+const t0 = performance.now();
+
+export interface Results {
+  runs: number;
+  startedAt: string;
+  seconds: number;
+  machine: Machine;
+  datasets: Map<number, BenchDataset>;
+  chronomap: Map<number, ChronomapRun[]>;
+  bare: Map<number, BareRun[]>;
+  timelinejs: Map<number, TimelineJsRun[]>;
+  failures: string[];
+  validation: { validate: number[]; parse: number[] } | null;
+  files: { app: BuiltFile[]; bare: BuiltFile[]; timelinejs: { raw: number; gzip: number } } | null;
+  dataBytes: Map<number, { raw: number; gzip: number }>;
+  appBase: string;
+}
+
+export interface Machine {
+  /** 1-minute load average when the run started and when it ended: other work on the machine skews timings. */
+  load: [number, number];
+  cpus: number;
+  cpuModel: string;
+  memoryGB: number;
+  os: string;
+  node: string;
+  chromium: string;
+  webgl: string;
+}
+
+let browser: Browser | undefined;
+let server: StaticServer | undefined;
+let tmp = '';
+
+async function cleanup(): Promise<void> {
+  if (browser) await withTimeout(browser.close(), 30_000, 'closing Chromium').catch(() => {});
+  browser = undefined;
+  if (server) await server.close().catch(() => {});
+  server = undefined;
+  if (tmp && !opts.keep) rmSync(tmp, { recursive: true, force: true });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: closing Chromium and the server`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+function build(args: string[], what: string): void {
+  log(`building ${what}`);
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', ...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`vite build of ${what} failed (${r.error?.message ?? `exit ${r.status}`})`);
+}
+
+async function ensureBrowser(): Promise<Browser> {
+  if (!browser?.isConnected()) {
+    if (browser) log('Chromium went away; starting it again');
+    browser = await launchBrowser();
+  }
+  return browser;
+}
+
+async function machineInfo(b: Browser, origin: string): Promise<Machine> {
+  const os = existsSync('/etc/os-release') ? (/PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? platform()) : `${platform()} ${release()}`;
+  const c = await openContext(b, origin);
+  let webgl = 'unknown';
+  try {
+    webgl = await c.page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      if (!gl) return 'no WebGL2';
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      return String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    });
+  } finally {
+    await c.context.close();
+  }
+  return {
+    load: [loadavg()[0]!, 0],
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    os,
+    node: process.version,
+    chromium: b.version(),
+    webgl,
+  };
+}
+
+async function main(): Promise<void> {
+  tmp = mkdtempSync(join(tmpdir(), 'chronomap-bench-'));
+  const appDir = join(tmp, 'app');
+  const pagesDir = join(tmp, 'pages');
+  log(`temp dir ${tmp}; ${RUNS} runs per measurement; free memory ${(freemem() / 2 ** 30).toFixed(1)} GB; load average ${loadavg()[0]!.toFixed(2)}`);
+  build(['--outDir', appDir, '--emptyOutDir', '--manifest'], 'the app');
+  build(['--config', 'bench/vite.config.ts', '--outDir', pagesDir], 'the comparison pages');
+  cpSync(join(ROOT, 'node_modules/@knight-lab/timelinejs/dist'), join(tmp, 'tljs'), { recursive: true, filter: (src) => !src.endsWith('.map') });
+
+  const results: Results = {
+    runs: RUNS,
+    startedAt: new Date().toISOString(),
+    seconds: 0,
+    machine: { load: [loadavg()[0]!, 0], cpus: cpus().length, cpuModel: '', memoryGB: 0, os: '', node: process.version, chromium: '', webgl: '' },
+    datasets: new Map(),
+    chronomap: new Map(),
+    bare: new Map(),
+    timelinejs: new Map(),
+    failures: [],
+    validation: null,
+    files: null,
+    dataBytes: new Map(),
+    appBase: '',
+  };
+
+  // Files shipped, before the benchmark's own data and pages are added to the build.
+  if (ONLY.has('bytes') || ONLY.has('chronomap')) {
+    const tl = ['js/timeline.js', 'css/timeline.css'].map((p) => readFileSync(join(tmp, 'tljs', p)));
+    results.files = {
+      app: builtFiles(appDir),
+      bare: builtFiles(pagesDir, (p) => !p.startsWith('bare-maplibre/') && !/^assets\/(bare|maplibre|modulepreload)/.test(p)),
+      timelinejs: tl.reduce((t, b) => ({ raw: t.raw + b.length, gzip: t.gzip + gzipSync(b, { level: 9 }).length }), { raw: 0, gzip: 0 }),
+    };
+  }
+
+  log('making datasets');
+  mkdirSync(join(pagesDir, 'data'), { recursive: true });
+  const indexHtml = readFileSync(join(appDir, 'index.html'), 'utf8');
+  if (!/<chrono-map\b[^>]*>/.test(indexHtml)) throw new Error('dist/index.html has no <chrono-map>');
+  const sizes = [...new Set([...CM_SIZES, ...(ONLY.has('node') ? [100_000] : [])])].sort((a, b) => a - b);
+  for (const size of sizes) {
+    const d = makeDataset(size);
+    results.datasets.set(size, d);
+    writeFileSync(join(appDir, 'data', `bench-${size}.json`), d.text);
+    results.dataBytes.set(size, { raw: Buffer.byteLength(d.text), gzip: gzipSync(d.text, { level: 9 }).length });
+    writeFileSync(join(appDir, `bench-${size}.html`), indexHtml.replace(/<chrono-map\b[^>]*>/, `<chrono-map src="data/bench-${size}.json" url-state="none">`));
+    if (BARE_SIZES.includes(size)) writeFileSync(join(pagesDir, 'data', `points-${size}.geojson`), toGeoJson(d.dataset));
+  }
+  for (const size of TL_SIZES) {
+    const d = results.datasets.get(size) ?? makeDataset(size);
+    writeFileSync(join(pagesDir, 'data', `tl-${size}.json`), toTimelineJs(d.dataset));
+  }
+
+  if (ONLY.has('node')) {
+    const text = results.datasets.get(100_000)!.text;
+    const validate: number[] = [];
+    const parse: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      let t = performance.now();
+      const r = validateJson(text);
+      validate.push(performance.now() - t);
+      if (!r.ok) throw new Error('100,000 events did not validate');
+      t = performance.now();
+      JSON.parse(text);
+      parse.push(performance.now() - t);
+    }
+    results.validation = { validate, parse };
+    log(`validateJson, 100,000 events in Node: median ${summarize(validate)!.median.toFixed(0)} ms`);
+  }
+
+  server = await serveDirectory(tmp);
+  const origin = server.origin;
+  results.appBase = `${origin}/app/`;
+  const b = await ensureBrowser();
+  results.machine = { ...(await machineInfo(b, origin)), load: results.machine.load };
+  log(`Chromium ${results.machine.chromium}, WebGL: ${results.machine.webgl}`);
+
+  const mapSizes = new Map<number, { width: number; height: number }>();
+  if (ONLY.has('chronomap')) {
+    for (const size of CM_SIZES) {
+      const runs: ChronomapRun[] = [];
+      results.chronomap.set(size, runs);
+      let mapWait = 60_000;
+      for (let i = 0; i < RUNS; i++) {
+        try {
+          const r = await runChronomap(await ensureBrowser(), origin, results.datasets.get(size)!, `app/bench-${size}.html`, mapWait);
+          // A map that did not draw in a minute will not in the next runs either: wait less.
+          if (r.outcome === 'map-stuck') mapWait = 15_000;
+          runs.push(r);
+          if (r.mapCanvas && !mapSizes.has(size)) mapSizes.set(size, r.mapCanvas);
+          const zoom = r.frames ? framePercentiles(r.frames.zoom) : null;
+          log(`Chronomap ${size.toLocaleString('en-US')} #${i + 1}: ${r.outcome} at ${r.readyAt?.toFixed(0) ?? '—'} ms, first mark ${r.firstMarkAt?.toFixed(0) ?? '—'} ms, window ${r.windowChange?.total?.toFixed(0) ?? `timeline ${r.windowChange?.timeline?.toFixed(0) ?? '—'}`} ms, select ${r.selection?.total?.toFixed(0) ?? `timeline ${r.selection?.timeline?.toFixed(0) ?? '—'}`} ms, zoom p95 ${zoom?.p95.toFixed(0) ?? '—'} ms`);
+          if (r.outcome === 'error') break;
+        } catch (e) {
+          results.failures.push(`Chronomap ${size} run ${i + 1}: ${(e as Error).message.split('\n')[0]}`);
+          log(`Chronomap ${size} #${i + 1} failed: ${(e as Error).message.split('\n')[0]}`);
+          if (i === 0) break;
+        }
+      }
+    }
+  }
+
+  if (ONLY.has('bare')) {
+    for (const size of BARE_SIZES) {
+      const d = results.datasets.get(size)!;
+      const canvas = mapSizes.get(size) ?? [...mapSizes.values()][0] ?? { width: 800, height: 460 };
+      const query = `data=../data/points-${size}.geojson&w=${canvas.width}&h=${canvas.height}&bbox=${d.bbox.join(',')}`;
+      const runs: BareRun[] = [];
+      results.bare.set(size, runs);
+      for (let i = 0; i < RUNS; i++) {
+        try {
+          const r = await runBare(await ensureBrowser(), origin, d, query, i);
+          runs.push(r);
+          log(`bare MapLibre ${size.toLocaleString('en-US')} #${i + 1}: idle ${r.firstIdle.toFixed(0)} ms, setFilter ${r.setFilter.toFixed(0)} ms, global-state ${r.globalState.toFixed(0)} ms, feature-state ${r.featureState.toFixed(0)} ms`);
+        } catch (e) {
+          results.failures.push(`bare MapLibre ${size} run ${i + 1}: ${(e as Error).message.split('\n')[0]}`);
+          log(`bare ${size} #${i + 1} failed: ${(e as Error).message.split('\n')[0]}`);
+          if (i === 0) break;
+        }
+      }
+    }
+  }
+
+  if (ONLY.has('timelinejs')) {
+    for (const size of TL_SIZES) {
+      const runs: TimelineJsRun[] = [];
+      results.timelinejs.set(size, runs);
+      let planned = size === 5_000 && opts['tl5000-runs'] ? Number(opts['tl5000-runs']) : RUNS;
+      for (let i = 0; i < planned; i++) {
+        const started = performance.now();
+        try {
+          const r = await runTimelineJs(await ensureBrowser(), origin, size, 240_000);
+          runs.push(r);
+          log(`TimelineJS ${size.toLocaleString('en-US')} #${i + 1}: ready ${r.readyAt.toFixed(0)} ms, DOM ${r.dom.nodes}, next ${r.nextFrame.toFixed(0)} / ${r.nextShown.toFixed(0)} ms`);
+        } catch (e) {
+          results.failures.push(`TimelineJS ${size} run ${i + 1}: ${(e as Error).message.split('\n')[0]}`);
+          log(`TimelineJS ${size} #${i + 1} failed: ${(e as Error).message.split('\n')[0]}`);
+          if (i === 0) break;
+        }
+        const seconds = (performance.now() - started) / 1000;
+        if (i === 0 && size === 5_000 && !opts['tl5000-runs'] && seconds > 40 && planned > 3) {
+          planned = 3;
+          log(`TimelineJS 5,000 took ${seconds.toFixed(0)} s for one run: 3 runs only`);
+        }
+      }
+    }
+  }
+
+  await cleanupBrowserAndServer();
+  results.machine.load[1] = loadavg()[0]!;
+  results.seconds = (performance.now() - t0) / 1000;
+  const rows = buildRows(results, (url) => (results.files ? fileForUrl(results.files.app, results.appBase, url) : undefined));
+  const doc: DocInput = { results, rows, totals: results.files ? { js: total(results.files.app.filter((f) => f.kind === 'js')) } : null };
+  const table = writeDoc(doc, { write: !opts['no-doc'], path: join(ROOT, 'docs/performance.md') });
+  process.stdout.write(`\n${table}\n`);
+  log(`done in ${results.seconds.toFixed(0)} s${opts['no-doc'] ? '' : '; wrote docs/performance.md'}`);
+}
+
+async function cleanupBrowserAndServer(): Promise<void> {
+  if (browser) await withTimeout(browser.close(), 30_000, 'closing Chromium').catch(() => {});
+  browser = undefined;
+  if (server) await server.close().catch(() => {});
+  server = undefined;
+}
+
+main()
+  .catch((e: unknown) => {
+    log(`failed: ${(e as Error).stack ?? String(e)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup());
