@@ -82,8 +82,7 @@ export const timelineStyles = [
     }
     .status-dashed .shape,
     .status-crossed .shape,
-    .status-dotted .shape,
-    .status-open .shape {
+    .status-dotted .shape {
       fill: var(--cm-paper);
     }
     .strike {

@@ -20,8 +20,7 @@ export const glyphStyles = css`
   }
   .status-dashed svg path,
   .status-crossed svg path,
-  .status-dotted svg path,
-  .status-open svg path {
+  .status-dotted svg path {
     fill: var(--cm-paper);
   }
   svg line {

@@ -8,7 +8,7 @@
 import { EVENT_KINDS, type EventKind } from '../model/schema';
 import { DASHES, kindPath, type Palette, type StatusStyle } from '../ui/marks';
 
-export const STATUS_STYLE_LIST: readonly StatusStyle[] = ['solid', 'open', 'dashed', 'crossed', 'dotted'];
+export const STATUS_STYLE_LIST: readonly StatusStyle[] = ['solid', 'dashed', 'crossed', 'dotted'];
 
 /** Icon box in CSS px: the largest shape (the star, radius ~10) plus its outline fits. */
 export const ICON_SIZE = 24;

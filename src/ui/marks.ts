@@ -56,7 +56,7 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
   },
 };
 
-export type StatusStyle = 'solid' | 'open' | 'dashed' | 'crossed' | 'dotted';
+export type StatusStyle = 'solid' | 'dashed' | 'crossed' | 'dotted';
 
 /**
  * held/reported are drawn filled; proposed open with a dashed outline; declined and cancelled
@@ -73,7 +73,6 @@ export const STATUS_STYLES: Record<EventStatus, StatusStyle> = {
 
 export const DASHES: Record<StatusStyle, string | null> = {
   solid: null,
-  open: null,
   dashed: '3 2',
   crossed: null,
   dotted: '1 2',
