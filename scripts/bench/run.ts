@@ -51,6 +51,8 @@ const t0 = performance.now();
 
 export interface Results {
   runs: number;
+  /** The app code measured (git commit, uncommitted files). */
+  code: string;
   startedAt: string;
   seconds: number;
   machine: Machine;
@@ -63,6 +65,17 @@ export interface Results {
   files: { app: BuiltFile[]; bare: BuiltFile[]; timelinejs: { raw: number; gzip: number } } | null;
   dataBytes: Map<number, { raw: number; gzip: number }>;
   appBase: string;
+}
+
+/** Which app code was measured: the commit, and files of the app changed since it. */
+function codeVersion(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8', timeout: 10_000 }).stdout?.trim() ?? '';
+  const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  const dirty = git('status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts', 'public', 'data')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(3));
+  return dirty.length ? `commit ${commit} plus uncommitted changes to ${dirty.join(', ')}` : `commit ${commit}`;
 }
 
 export interface Machine {
@@ -140,6 +153,7 @@ async function main(): Promise<void> {
   tmp = mkdtempSync(join(tmpdir(), 'chronomap-bench-'));
   const appDir = join(tmp, 'app');
   const pagesDir = join(tmp, 'pages');
+  log(`measuring ${codeVersion()}`);
   log(`temp dir ${tmp}; ${RUNS} runs per measurement; free memory ${(freemem() / 2 ** 30).toFixed(1)} GB; load average ${loadavg()[0]!.toFixed(2)}`);
   build(['--outDir', appDir, '--emptyOutDir', '--manifest'], 'the app');
   build(['--config', 'bench/vite.config.ts', '--outDir', pagesDir], 'the comparison pages');
@@ -147,6 +161,7 @@ async function main(): Promise<void> {
 
   const results: Results = {
     runs: RUNS,
+    code: codeVersion(),
     startedAt: new Date().toISOString(),
     seconds: 0,
     machine: { load: [loadavg()[0]!, 0], cpus: cpus().length, cpuModel: '', memoryGB: 0, os: '', node: process.version, chromium: '', webgl: '' },
