@@ -65,6 +65,8 @@ export interface Results {
   files: { app: BuiltFile[]; bare: BuiltFile[]; timelinejs: { raw: number; gzip: number } } | null;
   dataBytes: Map<number, { raw: number; gzip: number }>;
   appBase: string;
+  /** 1-minute load average when each group of runs started. */
+  groupLoad: [string, number][];
 }
 
 /** Which app code was measured: the commit, and files of the app changed since it. */
@@ -113,6 +115,15 @@ function build(args: string[], what: string): void {
   log(`building ${what}`);
   const r = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', ...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
   if (r.status !== 0) throw new Error(`vite build of ${what} failed (${r.error?.message ?? `exit ${r.status}`})`);
+}
+
+/** A fresh Chromium for each group of runs, so nothing a previous page left in the GPU process carries over. */
+async function freshBrowser(group: string, results: Results): Promise<void> {
+  if (browser) await withTimeout(browser.close(), 30_000, 'closing Chromium').catch(() => {});
+  browser = undefined;
+  await new Promise((r) => setTimeout(r, 1000));
+  results.groupLoad.push([group, loadavg()[0]!]);
+  await ensureBrowser();
 }
 
 async function ensureBrowser(): Promise<Browser> {
@@ -174,6 +185,7 @@ async function main(): Promise<void> {
     files: null,
     dataBytes: new Map(),
     appBase: '',
+    groupLoad: [],
   };
 
   // Files shipped, before the benchmark's own data and pages are added to the build.
@@ -233,6 +245,7 @@ async function main(): Promise<void> {
     for (const size of CM_SIZES) {
       const runs: ChronomapRun[] = [];
       results.chronomap.set(size, runs);
+      await freshBrowser(`Chronomap ${size.toLocaleString('en-US')}`, results);
       let mapWait = 60_000;
       for (let i = 0; i < RUNS; i++) {
         try {
@@ -260,6 +273,7 @@ async function main(): Promise<void> {
       const query = `data=../data/points-${size}.geojson&w=${canvas.width}&h=${canvas.height}&bbox=${d.bbox.join(',')}`;
       const runs: BareRun[] = [];
       results.bare.set(size, runs);
+      await freshBrowser(`bare MapLibre ${size.toLocaleString('en-US')}`, results);
       for (let i = 0; i < RUNS; i++) {
         try {
           const r = await runBare(await ensureBrowser(), origin, d, query, i);
@@ -278,6 +292,7 @@ async function main(): Promise<void> {
     for (const size of TL_SIZES) {
       const runs: TimelineJsRun[] = [];
       results.timelinejs.set(size, runs);
+      await freshBrowser(`TimelineJS ${size.toLocaleString('en-US')}`, results);
       let planned = size === 5_000 && opts['tl5000-runs'] ? Number(opts['tl5000-runs']) : RUNS;
       for (let i = 0; i < planned; i++) {
         const started = performance.now();
