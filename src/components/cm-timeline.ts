@@ -28,7 +28,7 @@ import { axisBottom, brushX, scaleUtc, select, utcDay, utcHour, utcMonth, utcYea
 import type { ChronoEvent, Dataset, Lane } from '../model/dataset';
 import { ALL_FILTERS, isAllFilters, longestSpan, passesFilters, type Filters, type TimeWindow } from '../model/select';
 import { eventSentence } from '../i18n/sentence';
-import { formatShortDay } from '../i18n/format';
+import { formatShortDay, formatUtc } from '../i18n/format';
 import { t, type UiLanguage } from '../i18n/messages';
 import { DASHES, STATUS_STYLES, kindPath } from '../ui/marks';
 import { layoutLane, type GroupItem, type LaneItem, type MarkItem } from '../timeline/layout';
@@ -253,17 +253,28 @@ export class CmTimeline extends LitElement {
     </g>`;
   }
 
-  /** The whole period's density under the brush, as a thin area per day bucket. */
-  private renderDensity(width: number) {
-    if (!this.data || width === 0) return nothing;
-    const buckets = Math.min(240, Math.max(1, Math.floor(width / 3)));
-    const [d0, d1] = this.base.domain().map(Number) as [number, number];
+  private density: { key: string; passing: readonly ChronoEvent[]; counts: number[] } | null = null;
+
+  /** Counts per bucket over the whole period; recomputed only when events, width or period change, not on every zoom frame. */
+  private densityCounts(buckets: number, d0: number, d1: number): number[] {
+    const key = `${buckets}|${d0}|${d1}`;
+    if (this.density?.key === key && this.density.passing === this.passing) return this.density.counts;
     const counts = new Array<number>(buckets).fill(0);
     const step = (d1 - d0) / buckets;
     for (const e of this.passing) {
       const b = Math.floor((e.startMs - d0) / step);
       if (b >= 0 && b < buckets) counts[b]!++;
     }
+    this.density = { key, passing: this.passing, counts };
+    return counts;
+  }
+
+  /** The whole period's density under the brush, as a thin area per day bucket. */
+  private renderDensity(width: number) {
+    if (!this.data || width === 0) return nothing;
+    const buckets = Math.min(240, Math.max(1, Math.floor(width / 3)));
+    const [d0, d1] = this.base.domain().map(Number) as [number, number];
+    const counts = this.densityCounts(buckets, d0, d1);
     const max = Math.max(1, ...counts);
     const h = OVERVIEW - 16;
     const bw = width / buckets;
@@ -332,8 +343,7 @@ export class CmTimeline extends LitElement {
   /** Ticks say only what changes at their step: hours, days, months or years. */
   private tickFormat(ms: number): string {
     const d = new Date(ms);
-    const locale = this.language === 'uk' ? 'uk-UA' : 'en-GB';
-    const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...o, timeZone: 'UTC' }).format(d);
+    const fmt = (o: Intl.DateTimeFormatOptions) => formatUtc(ms, this.language, o);
     if (+utcHour.floor(d) < ms || +utcDay.floor(d) < ms) return fmt({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     if (+utcMonth.floor(d) < ms) return fmt({ day: 'numeric', month: 'short' });
     if (+utcYear.floor(d) < ms) return fmt({ month: 'short' });

@@ -27,6 +27,11 @@ export function formatShortDay(ms: number, lang: UiLanguage, timeZone = 'UTC'): 
   return formatter(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(ms);
 }
 
+/** A UTC instant with the given fields, for axis ticks; formatters are cached like the rest. */
+export function formatUtc(ms: number, lang: UiLanguage, options: Intl.DateTimeFormatOptions): string {
+  return formatter(lang, { ...options, timeZone: 'UTC' }).format(ms);
+}
+
 export function formatClock(ms: number, lang: UiLanguage, timeZone: string): string {
   const f = formatter(lang, { ...TIME, timeZone, timeZoneName: 'short' });
   return f.format(ms);
