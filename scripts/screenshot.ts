@@ -49,8 +49,12 @@ try {
     await page.goto(`http://127.0.0.1:${port}/${shot.path}`);
     await page.waitForFunction(() => document.querySelector('chrono-map')?.getAttribute('status') === 'ready', null, { timeout: 60_000 });
     if (shot.media) await page.emulateMedia({ media: shot.media });
-    await page.waitForTimeout(1200);
-    await page.screenshot({ path: shot.file, fullPage: true });
+    // A full-page capture resizes the page while it captures, which can catch the map's canvas
+    // half-redrawn; the viewport is grown to the whole page first and the map given time to settle.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: shot.width, height });
+    await page.waitForTimeout(2000);
+    await page.screenshot({ path: shot.file });
     console.log(`saved ${shot.file}`);
     await page.close();
   }

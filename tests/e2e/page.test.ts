@@ -159,6 +159,21 @@ describe('the map', () => {
     const second = (await session.page.evaluate(inPage.state)).selected;
     expect(new Set([first, second])).toEqual(new Set(['melania-trump-letter-to-putin', 'alaska-summit-trump-putin']));
   });
+
+  it('opens a link to the Alaska summit with Anchorage and every strike site of the window in view', async () => {
+    session = await openPage();
+    await gotoApp(session, '#event=alaska-summit-trump-putin');
+    await waitForMapIds(session, defaultWindowEvents().filter((e) => e.place).map((e) => e.id));
+    const inView = await session.page.evaluate((points) => {
+      const map = (document.querySelector('chrono-map')!.shadowRoot!.querySelector('cm-map') as unknown as { mapLibre: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }).mapLibre;
+      const { clientWidth: w, clientHeight: h } = map.getContainer();
+      return points.map((p) => {
+        const { x, y } = map.project(p);
+        return x >= 0 && x <= w && y >= 0 && y <= h;
+      });
+    }, [[-149.80639, 61.25139], [36.2311, 49.9925], [-77.0365, 38.8977]] as [number, number][]);
+    expect(inView).toEqual([true, true, true]);
+  });
 });
 
 describe('the page without WebGL', () => {
