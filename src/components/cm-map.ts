@@ -49,11 +49,10 @@ import { formatCount } from '../i18n/format';
 import { eventCount, t, uiLanguage } from '../i18n/messages';
 import { PALETTES, type Palette } from '../ui/marks';
 import { loadBasemap, type Basemap } from '../map/basemap';
-import { eventFeatures, labelFeatures, nextPick, placeLabel, placeName, placePosition, placesOf, tallyPlaces, type PlaceTally } from '../map/features';
+import { labelFeatures, markerFeatures, markerKeysOf, nextPick, placeLabel, placeMarkers, placeName, placePosition, placesOf, tallyPlaces, type PlaceMarker, type PlaceTally } from '../map/features';
 import { boundsOf, type Bounds, type LonLat } from '../map/fit';
 import { MARK_STROKE, RING_RADIUS, STRIKE, markDrawing } from '../map/icons';
 import { loadMapLibre, type MapLibre } from '../map/maplibre';
-import { viewState } from '../map/style';
 import { basemapPaths, fallbackProjection, layoutLabels, svgMarkers, type SvgLabel, type SvgMarker } from '../map/svg-scene';
 import { WebGLMap } from '../map/webgl-map';
 import { HoverEvent, MapFallbackEvent, PickEvent, ViewReadyEvent } from './events';
@@ -117,6 +116,9 @@ export class CmMap extends LitElement {
   private lastHover: string | null = null;
 
   private tally: PlaceTally = new Map();
+  private markers: PlaceMarker[] = [];
+  /** Marker key → index in `markers`, which is the marker's feature id on the WebGL map. */
+  private markerIndex = new Map<string, number>();
   private bounds: Bounds | null = null;
   private places: PlaceEntry[] = [];
   private scene: Scene | null = null;
@@ -128,14 +130,11 @@ export class CmMap extends LitElement {
 
   /** Ids of the events drawn now, each once, in time order; read back from what is on screen. */
   renderedEventIds(): string[] {
-    if (this.mode === 'webgl' && this.engine) return this.engine.renderedEventIds();
+    if (this.mode === 'webgl' && this.engine) return idsInTimeOrder(this.engine.renderedMarkerIds().map((i) => this.markers[i]!));
     const scene = this.scene;
     if (this.mode !== 'svg' || !scene) return [];
-    const drawn = new Map<number, string>();
-    for (const el of this.renderRoot.querySelectorAll<SVGGElement>('.marker')) {
-      for (const e of scene.markerByKey.get(el.dataset.key ?? '')?.events ?? []) drawn.set(e.index, e.id);
-    }
-    return [...drawn.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+    const drawn = [...this.renderRoot.querySelectorAll<SVGGElement>('.marker')].flatMap((el) => scene.markerByKey.get(el.dataset.key ?? '') ?? []);
+    return idsInTimeOrder(drawn);
   }
 
   override connectedCallback(): void {
@@ -173,14 +172,12 @@ export class CmMap extends LitElement {
       if (generation !== this.generation) return;
       const root = this.renderRoot as ShadowRoot;
       if (!root.adoptedStyleSheets.includes(loaded.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, loaded.sheet];
-      const data = this.data;
       this.unsynced = new Set(['selected', 'hovered']);
       this.engine = new WebGLMap(lib, {
         container: this.container.value!,
         basemap,
-        events: data ? eventFeatures(data) : { type: 'FeatureCollection', features: [] },
+        markers: this.markerFeatures(),
         labels: this.labelFeatures(),
-        view: this.view(),
         palette: PALETTES[this.theme],
         bounds: this.bounds,
         locale: {
@@ -188,8 +185,8 @@ export class CmMap extends LitElement {
           'CooperativeGesturesHandler.MacHelpText': t(uiLanguage(this.language), 'mapGestureMac'),
           'CooperativeGesturesHandler.MobileHelpText': t(uiLanguage(this.language), 'mapGestureTouch'),
         },
-        onPick: (ids) => this.pickAmong(ids.map((i) => this.data?.events[i]).filter((e): e is ChronoEvent => !!e)),
-        onHover: (i) => this.reportHover(i === null ? null : (this.data?.events[i]?.id ?? null)),
+        onPick: (ids) => this.pickAmong(eventsInTimeOrder(ids.flatMap((i) => this.markers[i] ?? []))),
+        onHover: (i) => this.reportHover(i === null ? null : (this.markers[i]?.events.at(-1)?.id ?? null)),
         onFail: (reason) => this.fallBack(reason),
       });
       await this.engine.loaded;
@@ -218,8 +215,13 @@ export class CmMap extends LitElement {
     return this.window ?? this.data?.extent ?? [0, 0];
   }
 
-  private view() {
-    return viewState(this.currentWindow(), this.filters);
+  private markerFeatures() {
+    return this.data ? markerFeatures(this.data, this.markers) : { type: 'FeatureCollection' as const, features: [] };
+  }
+
+  /** Feature ids of the markers an event is drawn in; none when the window or filters hide it. */
+  private markerIdsOf(e: ChronoEvent | undefined): number[] {
+    return e ? markerKeysOf(e).flatMap((key) => this.markerIndex.get(key) ?? []) : [];
   }
 
   private labelFeatures() {
@@ -252,6 +254,8 @@ export class CmMap extends LitElement {
     if (counted) {
       this.tally = data ? tallyPlaces(data, this.currentWindow(), this.filters) : new Map();
       this.bounds = boundsOf([...this.tally.keys()].map((id) => placePosition(data!.placeById.get(id)!)));
+      this.markers = placeMarkers(this.tally);
+      this.markerIndex = new Map(this.markers.map((m, i) => [m.key, i]));
     }
     if (data && (counted || changed.has('language'))) {
       const collator = new Intl.Collator(this.language);
@@ -272,7 +276,7 @@ export class CmMap extends LitElement {
     const projection = refit ? fallbackProjection(this.bounds, width, height) : previous.projection;
     const paths = refit ? basemapPaths(basemap, projection) : previous;
     const counted = changed.has('data') || changed.has('window') || changed.has('filters');
-    const markers = refit || counted ? svgMarkers(data, this.tally, projection) : previous.markers;
+    const markers = refit || counted ? svgMarkers(data, this.markers, projection) : previous.markers;
     const markerByKey = markers === previous?.markers ? previous.markerByKey : new Map(markers.map((m) => [m.key, m]));
     const relabel = refit || counted || changed.has('language');
     const ui = uiLanguage(this.language);
@@ -317,23 +321,21 @@ export class CmMap extends LitElement {
 
   private sync(engine: WebGLMap, keys: ReadonlySet<PropertyKey>): void {
     const has = (...names: string[]) => names.some((n) => keys.has(n));
-    const data = this.data;
     const duration = this.reducedMotion ? 0 : EASE_MS;
-    if (has('data')) engine.setEvents(data ? eventFeatures(data) : { type: 'FeatureCollection', features: [] });
     const refit = has('data', 'window', 'filters');
     if (refit) {
-      engine.setView(this.view());
+      engine.setMarkers(this.markerFeatures());
       if (this.bounds) engine.fit(this.bounds, duration);
     }
     if (refit || has('language')) engine.setLabels(this.labelFeatures());
     if (has('theme')) engine.setPalette(PALETTES[this.theme]);
-    if (has('data', 'selected')) {
+    if (refit || has('selected')) {
       const e = this.eventById(this.selected);
-      engine.select(e?.index ?? null);
+      engine.select(this.markerIdsOf(e));
       // A fit already shows every event drawn, and an event not drawn is not worth moving to.
       if (e && !refit && this.isDrawn(e)) engine.reveal(this.positionsOf(e), duration);
     }
-    if (has('data', 'hovered')) engine.hover(this.eventById(this.hovered)?.index ?? null);
+    if (refit || has('hovered')) engine.hover(this.markerIdsOf(this.eventById(this.hovered)));
   }
 
   /** One `idle` covers every change made before it, so one listener at a time is enough. */
@@ -444,6 +446,17 @@ export class CmMap extends LitElement {
   private readonly onSvgOut = (e: PointerEvent): void => {
     if (!this.markerAt(e.relatedTarget)) this.reportHover(null);
   };
+}
+
+/** Each event once, in time order. */
+function eventsInTimeOrder(markers: readonly PlaceMarker[]): ChronoEvent[] {
+  const byIndex = new Map<number, ChronoEvent>();
+  for (const m of markers) for (const e of m.events) byIndex.set(e.index, e);
+  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+}
+
+function idsInTimeOrder(markers: readonly PlaceMarker[]): string[] {
+  return eventsInTimeOrder(markers).map((e) => e.id);
 }
 
 function sameBounds(a: Bounds | null, b: Bounds | null): boolean {

@@ -5,25 +5,38 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ChronoEvent, Dataset } from '../model/dataset';
-import type { EventKind, EventStatus, PlaceRecord } from '../model/schema';
+import type { EventKind, PlaceRecord } from '../model/schema';
 import { forEachInWindow, isAllFilters, passesFilters, type Filters, type TimeWindow } from '../model/select';
 import { localize } from '../i18n/localize';
 import { STATUS_STYLES, type StatusStyle } from '../ui/marks';
 import type { LonLat } from './fit';
 
-export interface EventProperties {
-  id: string;
-  /** Start and end, epoch ms: what the time-window filter reads. */
-  s: number;
-  e: number;
+/**
+ * What the map draws at one spot: the window's events at one place with one kind and one status
+ * style, which would be drawn as identical icons on top of one another. Drawing them once keeps
+ * the map's cost to the number of distinct marks, not of events (100,000 events on 400 places).
+ */
+export interface PlaceMarker {
+  key: string;
+  place: string;
   kind: EventKind;
-  status: EventStatus;
+  style: StatusStyle;
+  /** In time order. */
+  events: readonly ChronoEvent[];
+}
+
+export interface MarkerProperties {
+  kind: EventKind;
   style: StatusStyle;
   place: string;
 }
 
-/** Feature `id` is the event's index: numeric and stable, as feature-state needs. */
-export type EventFeature = Feature<Point, EventProperties> & { id: number };
+/** Feature `id` is the marker's index in its list: numeric, as feature-state needs. */
+export type MarkerFeature = Feature<Point, MarkerProperties> & { id: number };
+
+export interface MarkerCollection extends FeatureCollection<Point, MarkerProperties> {
+  features: MarkerFeature[];
+}
 
 export interface LabelProperties {
   place: string;
@@ -36,24 +49,6 @@ export function placesOf(e: ChronoEvent): string[] {
   const ids = e.place ? [e.place] : [];
   for (const site of e.sites ?? []) if (site.place && !ids.includes(site.place)) ids.push(site.place);
   return ids;
-}
-
-/** One point per event and place it is drawn at; events without a place are left out. */
-export function eventFeatures(dataset: Dataset): FeatureCollection<Point, EventProperties> {
-  const features: EventFeature[] = [];
-  for (const e of dataset.events) {
-    for (const placeId of placesOf(e)) {
-      const place = dataset.placeById.get(placeId);
-      if (!place) continue;
-      features.push({
-        type: 'Feature',
-        id: e.index,
-        geometry: { type: 'Point', coordinates: [place.lon, place.lat] },
-        properties: { id: e.id, s: e.startMs, e: e.endMs, kind: e.kind, status: e.status, style: STATUS_STYLES[e.status], place: placeId },
-      });
-    }
-  }
-  return { type: 'FeatureCollection', features };
 }
 
 /** Events in the window that pass the filters, per place they are drawn at, in time order. */
@@ -74,11 +69,38 @@ export function tallyPlaces(dataset: Dataset, window: TimeWindow, filters: Filte
   return tally;
 }
 
-/** Number of points a tally draws (an event at two sites counts twice). */
-export function pointCount(tally: PlaceTally): number {
-  let n = 0;
-  for (const events of tally.values()) n += events.length;
-  return n;
+export function markerKey(place: string, kind: EventKind, style: StatusStyle): string {
+  return `${place}|${kind}|${style}`;
+}
+
+/** The keys of the markers an event is drawn in, one per place it is drawn at. */
+export function markerKeysOf(e: ChronoEvent): string[] {
+  return placesOf(e).map((place) => markerKey(place, e.kind, STATUS_STYLES[e.status]));
+}
+
+/** The tally's markers, ordered by their latest event: the newest mark at a spot is on top. */
+export function placeMarkers(tally: PlaceTally): PlaceMarker[] {
+  const markers = new Map<string, { key: string; place: string; kind: EventKind; style: StatusStyle; events: ChronoEvent[] }>();
+  for (const [place, events] of tally) {
+    for (const e of events) {
+      const style = STATUS_STYLES[e.status];
+      const key = markerKey(place, e.kind, style);
+      const marker = markers.get(key);
+      if (marker) marker.events.push(e);
+      else markers.set(key, { key, place, kind: e.kind, style, events: [e] });
+    }
+  }
+  return [...markers.values()].sort((a, b) => a.events[a.events.length - 1]!.index - b.events[b.events.length - 1]!.index);
+}
+
+export function markerFeatures(dataset: Dataset, markers: readonly PlaceMarker[]): MarkerCollection {
+  return {
+    type: 'FeatureCollection',
+    features: markers.map(({ place, kind, style }, id): MarkerFeature => {
+      const { lon, lat } = dataset.placeById.get(place)!;
+      return { type: 'Feature', id, geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { kind, style, place } };
+    }),
+  };
 }
 
 export function placePosition(place: PlaceRecord): LonLat {

@@ -4,19 +4,20 @@
  *
  * Layers, bottom to top: water, land, borders, selection rings, place labels, event icons.
  *
- * Crowding: many strikes hit one city, so many icons share one point. Icons allow overlap and
- * ignore placement, so a marker is never hidden by another symbol and costs no collision
- * test (which matters at 100,000 events). Each place instead gets one label, from a small
+ * Crowding: many strikes hit one city. The events source holds one point per marker (a place's
+ * events of one kind and status style, see `placeMarkers`), rebuilt for each window and filters,
+ * so the map draws distinct marks, not every event on top of the others. Icons allow overlap
+ * and ignore placement, so a marker is never hidden by another symbol and costs no collision
+ * test. Each place gets one label, from a small
  * source recomputed per window and filters, with its name and how many events are there
  * ("Kharkiv · 4"). Labels collide only with each other (busier places win), sit beside their
  * point, and are drawn under the icons.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import type { Filters, TimeWindow } from '../model/select';
 import type { Palette } from '../ui/marks';
 import type { Basemap } from './basemap';
-import type { EventProperties, LabelProperties } from './features';
+import type { LabelProperties, MarkerProperties } from './features';
 import { RING_RADIUS } from './icons';
 
 export const SOURCE = { land: 'land', borders: 'borders', events: 'events', labels: 'labels' } as const;
@@ -28,43 +29,10 @@ const FONT_STACK = ['system-ui', 'Segoe UI', 'Roboto', 'Noto Sans', 'DejaVu Sans
 const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const HOVERED: ExpressionSpecification = ['boolean', ['feature-state', 'hovered'], false];
 
-/** What the event layers' filter reads: the window and the kinds and statuses let through. */
-export interface ViewState {
-  from: number;
-  to: number;
-  kinds: string[];
-  statuses: string[];
-}
-
-export function viewState([from, to]: TimeWindow, filters: Filters): ViewState {
-  return { from, to, kinds: [...filters.kinds], statuses: [...filters.statuses] };
-}
-
-/** Name of the style's global-state property holding the ViewState. */
-export const VIEW = 'view';
-
-const fromView = (key: keyof ViewState): ExpressionSpecification => ['get', key, ['global-state', VIEW]];
-
-/**
- * Events overlapping the window that pass the filters; the same rule as `overlaps` and
- * `passesFilters` in src/model/select.ts. The filter never changes: a new window or new
- * filters are one `setGlobalStateProperty(VIEW, …)`. Measured against `setFilter` with the
- * values written into the expression (100,000 events, software WebGL, until `idle`), the global
- * state was faster: sliding a 60-day window, 572 against 747 ms (medians); narrowing from the
- * whole period, 4.5 against 6.5 s.
- */
-export const EVENT_FILTER: ExpressionSpecification = [
-  'all',
-  ['<=', ['get', 's'], fromView('to')],
-  ['>=', ['get', 'e'], fromView('from')],
-  ['in', ['get', 'kind'], fromView('kinds')],
-  ['in', ['get', 'status'], fromView('statuses')],
-];
-
 /**
  * MapLibre numbers a tile's icons with signed 16-bit integers: past 32,767 icons in one tile
  * of one layer, placement throws. Event icons are therefore dealt round as many layers as
- * needed (by feature id), none holding more than this many points.
+ * needed (by feature id), none holding more than this many markers.
  */
 export const ICONS_PER_LAYER = 30_000;
 
@@ -76,24 +44,27 @@ export function iconLayerIds(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `events-${i}`);
 }
 
-/** The event filter, narrowed to the events dealt to icon layer `i` of `count`. */
-export function iconLayerFilter(i: number, count: number): FilterSpecification {
-  return count === 1 ? EVENT_FILTER : ['all', ['==', ['%', ['to-number', ['id']], count], i], EVENT_FILTER];
+/** The markers dealt to icon layer `i` of `count`; null (all of them) when there is one layer. */
+export function iconLayerFilter(i: number, count: number): FilterSpecification | null {
+  return count === 1 ? null : ['==', ['%', ['to-number', ['id']], count], i];
 }
 
 export function iconLayers(count: number): SymbolLayerSpecification[] {
-  return iconLayerIds(count).map((id, i) => ({
-    id,
-    type: 'symbol',
-    source: SOURCE.events,
-    filter: iconLayerFilter(i, count),
-    layout: {
-      // The names `iconName` in ./icons.ts gives the images.
-      'icon-image': ['concat', ['get', 'kind'], '-', ['get', 'style']],
-      'icon-allow-overlap': true,
-      'icon-ignore-placement': true,
-    },
-  }));
+  return iconLayerIds(count).map((id, i) => {
+    const filter = iconLayerFilter(i, count);
+    return {
+      id,
+      type: 'symbol',
+      source: SOURCE.events,
+      ...(filter ? { filter } : {}),
+      layout: {
+        // The names `iconName` in ./icons.ts gives the images.
+        'icon-image': ['concat', ['get', 'kind'], '-', ['get', 'style']],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+    };
+  });
 }
 
 type PaintByLayer = {
@@ -118,13 +89,12 @@ export function themePaint(p: Palette): PaintByLayer {
 export interface StyleInput {
   /** Planar (unwrapped) basemap. */
   basemap: Basemap;
-  events: FeatureCollection<Point, EventProperties>;
+  markers: FeatureCollection<Point, MarkerProperties>;
   labels: FeatureCollection<Point, LabelProperties>;
-  view: ViewState;
   palette: Palette;
 }
 
-export function mapStyle({ basemap, events, labels, view, palette }: StyleInput): StyleSpecification {
+export function mapStyle({ basemap, markers, labels, palette }: StyleInput): StyleSpecification {
   const paint = themePaint(palette);
   const layers: LayerSpecification[] = [
     { id: LAYER.water, type: 'background', paint: paint[LAYER.water] },
@@ -134,7 +104,6 @@ export function mapStyle({ basemap, events, labels, view, palette }: StyleInput)
       id: LAYER.rings,
       type: 'circle',
       source: SOURCE.events,
-      filter: EVENT_FILTER,
       paint: {
         ...paint[LAYER.rings],
         'circle-radius': RING_RADIUS,
@@ -158,17 +127,16 @@ export function mapStyle({ basemap, events, labels, view, palette }: StyleInput)
       },
       paint: { ...paint[LAYER.labels], 'text-halo-width': 1.5 },
     },
-    ...iconLayers(iconLayerCount(events.features.length)),
+    ...iconLayers(iconLayerCount(markers.features.length)),
   ];
   return {
     version: 8,
-    state: { [VIEW]: { default: view } },
     sources: {
       // The 1:50m data has no detail to show past zoom 8; tiling stops there and overzooms.
       [SOURCE.land]: { type: 'geojson', data: basemap.countries, maxzoom: 8 },
       [SOURCE.borders]: { type: 'geojson', data: basemap.borders, maxzoom: 8 },
       // A small buffer: icons are 24 px, and every extra px of buffer copies points into neighbours.
-      [SOURCE.events]: { type: 'geojson', data: events, buffer: 32, maxzoom: 12 },
+      [SOURCE.events]: { type: 'geojson', data: markers, buffer: 32, maxzoom: 12 },
       [SOURCE.labels]: { type: 'geojson', data: labels, maxzoom: 12 },
     },
     layers,

@@ -4,18 +4,13 @@
  * not overlap. d3-geo only computes; Lit renders.
  */
 import { geoMercator, geoPath, type GeoProjection } from 'd3';
-import type { ChronoEvent, Dataset } from '../model/dataset';
-import type { EventKind } from '../model/schema';
-import { STATUS_STYLES, type StatusStyle } from '../ui/marks';
+import type { Dataset } from '../model/dataset';
 import type { Basemap } from './basemap';
-import { pointCount, type PlaceTally } from './features';
+import type { PlaceMarker } from './features';
 import { FIT_MAX_ZOOM, FIT_PADDING, mercatorScaleForZoom, type Bounds } from './fit';
 
 /** With no events to fit, the inhabited world. */
 const WORLD: Bounds = [-179.9, -56, 179.9, 75];
-
-/** Above this many points, markers are merged per place, kind and status style. */
-export const AGGREGATE_ABOVE = 2000;
 
 /**
  * Mercator centred on the middle of the box (so a box across the antimeridian stays whole),
@@ -45,43 +40,18 @@ export function basemapPaths(basemap: Basemap, projection: GeoProjection): { lan
   return { land: path(basemap.countries) ?? '', borders: path(basemap.borders) ?? '' };
 }
 
-export interface SvgMarker {
-  key: string;
+export interface SvgMarker extends PlaceMarker {
   x: number;
   y: number;
-  kind: EventKind;
-  style: StatusStyle;
-  place: string;
-  /** What the marker stands for, in time order: one event, or a place's events of one kind and style. */
-  events: readonly ChronoEvent[];
 }
 
-/**
- * One marker per event and place, in time order (later ones on top, as in the WebGL map); past
- * AGGREGATE_ABOVE points, one per place, kind and status style, so the DOM stays bounded
- * whatever the dataset's size.
- */
-export function svgMarkers(dataset: Dataset, tally: PlaceTally, projection: GeoProjection): SvgMarker[] {
-  const aggregate = pointCount(tally) > AGGREGATE_ABOVE;
-  const markers: SvgMarker[] = [];
-  for (const [placeId, events] of tally) {
-    const place = dataset.placeById.get(placeId)!;
+/** The markers where the projection puts them, in the same order (newest on top). */
+export function svgMarkers(dataset: Dataset, markers: readonly PlaceMarker[], projection: GeoProjection): SvgMarker[] {
+  return markers.flatMap((m) => {
+    const place = dataset.placeById.get(m.place)!;
     const [x, y] = projection([place.lon, place.lat]) ?? [NaN, NaN];
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    if (!aggregate) {
-      for (const e of events) markers.push({ key: `${e.id}@${placeId}`, x, y, kind: e.kind, style: STATUS_STYLES[e.status], place: placeId, events: [e] });
-      continue;
-    }
-    const groups = new Map<string, ChronoEvent[]>();
-    for (const e of events) {
-      const key = `${placeId}|${e.kind}|${STATUS_STYLES[e.status]}`;
-      const group = groups.get(key);
-      if (group) group.push(e);
-      else groups.set(key, [e]);
-    }
-    for (const [key, group] of groups) markers.push({ key, x, y, kind: group[0]!.kind, style: STATUS_STYLES[group[0]!.status], place: placeId, events: group });
-  }
-  return markers.sort((a, b) => a.events[0]!.index - b.events[0]!.index);
+    return Number.isFinite(x) && Number.isFinite(y) ? [{ ...m, x, y }] : [];
+  });
 }
 
 export interface LabelCandidate {

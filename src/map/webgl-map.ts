@@ -1,34 +1,33 @@
 /**
  * The MapLibre map behind <cm-map>: built once from the style in ./style.ts, then changed only
- * incrementally. The events source gets `setData` when the dataset changes; the time window
- * and filters go through the style's global state, read by a fixed filter; selection and hover
- * through feature-state. The element
- * decides what to show; this class only knows how to show it.
+ * incrementally: the markers and labels sources get `setData` when the window, the filters or
+ * the dataset change (a few thousand markers at most, however many events), selection and
+ * hover go through feature-state. The element decides what to show; this class only knows how
+ * to show it.
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent, PointLike } from 'maplibre-gl';
 import type { Palette } from '../ui/marks';
 import { planarBasemap, type Basemap } from './basemap';
-import type { EventProperties, LabelProperties } from './features';
+import type { LabelProperties, MarkerProperties } from './features';
 import { FIT_MAX_ZOOM, FIT_PADDING, boundsContain, type Bounds, type LonLat } from './fit';
 import { allIcons, drawIcon } from './icons';
 import type { MapLibre } from './maplibre';
-import { SOURCE, VIEW, iconLayerCount, iconLayerIds, iconLayers, mapStyle, themePaint, type ViewState } from './style';
+import { SOURCE, iconLayerCount, iconLayerIds, iconLayers, mapStyle, themePaint } from './style';
 
 export interface WebGLMapInit {
   container: HTMLElement;
   /** On the sphere; made planar here. */
   basemap: Basemap;
-  events: FeatureCollection<Point, EventProperties>;
+  markers: FeatureCollection<Point, MarkerProperties>;
   labels: FeatureCollection<Point, LabelProperties>;
-  view: ViewState;
   palette: Palette;
   bounds: Bounds | null;
   /** MapLibre's own interface strings (the scroll-protection hints) in the reader's language. */
   locale: Record<string, string>;
-  /** The reader clicked or tapped markers: their feature ids (event indexes), ascending. */
+  /** The reader clicked or tapped markers: their feature ids (marker indexes). */
   onPick(ids: number[]): void;
-  /** The pointer is over this marker's feature (its event index), or over none. */
+  /** The pointer is over this marker (its feature id), or over none. */
   onHover(id: number | null): void;
   /** The map cannot draw any more (the GPU went away); the caller should fall back. */
   onFail(reason: string): void;
@@ -44,7 +43,7 @@ export class WebGLMap {
   readonly loaded: Promise<void>;
   /** The MapLibre map itself; read it, change it only through this class. */
   readonly map: MapLibreMap;
-  private readonly state = { selected: null as number | null, hovered: null as number | null };
+  private readonly state = { selected: [] as readonly number[], hovered: [] as readonly number[] };
   private pointerOn: number | null = null;
   private iconLayers: string[];
 
@@ -53,12 +52,12 @@ export class WebGLMap {
     lib: MapLibre,
     private readonly init: WebGLMapInit,
   ) {
-    const { container, basemap, events, labels, view, palette, bounds, locale } = init;
-    this.iconLayers = iconLayerIds(iconLayerCount(events.features.length));
+    const { container, basemap, markers, labels, palette, bounds, locale } = init;
+    this.iconLayers = iconLayerIds(iconLayerCount(markers.features.length));
     this.map = new lib.Map({
       container,
       locale,
-      style: mapStyle({ basemap: planarBasemap(basemap), events, labels, view, palette }),
+      style: mapStyle({ basemap: planarBasemap(basemap), markers, labels, palette }),
       attributionControl: false,
       ...(bounds ? { bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]], fitBoundsOptions: { padding: this.padding(), maxZoom: FIT_MAX_ZOOM } } : { center: [25, 35], zoom: 1 }),
       maxZoom: 12,
@@ -98,22 +97,17 @@ export class WebGLMap {
     return Math.max(0, Math.min(FIT_PADDING, w / 4, h / 4));
   }
 
-  /** A new dataset: its points replace the old ones, and old feature-state goes with them. */
-  setEvents(events: FeatureCollection<Point, EventProperties>): void {
-    const count = iconLayerCount(events.features.length);
+  /** New markers replace the old ones, and the old ids' feature-state goes with them. */
+  setMarkers(markers: FeatureCollection<Point, MarkerProperties>): void {
+    const count = iconLayerCount(markers.features.length);
     if (count !== this.iconLayers.length) {
       for (const id of this.iconLayers) this.map.removeLayer(id);
       for (const layer of iconLayers(count)) this.map.addLayer(layer);
       this.iconLayers = iconLayerIds(count);
     }
-    void this.map.getSource<GeoJSONSource>(SOURCE.events)?.setData(events);
+    void this.map.getSource<GeoJSONSource>(SOURCE.events)?.setData(markers);
     this.map.removeFeatureState({ source: SOURCE.events });
-    this.state.selected = this.state.hovered = null;
-  }
-
-  /** A new window or filters: the event layers' filter reads them from the global state. */
-  setView(view: ViewState): void {
-    this.map.setGlobalStateProperty(VIEW, view);
+    this.state.selected = this.state.hovered = [];
   }
 
   setLabels(labels: FeatureCollection<Point, LabelProperties>): void {
@@ -139,29 +133,26 @@ export class WebGLMap {
     if (first && !points.some((p) => boundsContain(view, p))) this.map.easeTo({ center: [first[0], first[1]], duration });
   }
 
-  select(id: number | null): void {
-    this.setState('selected', id);
+  /** Rings the markers holding the selected event (one per place it is drawn at). */
+  select(ids: readonly number[]): void {
+    this.setState('selected', ids);
   }
 
-  hover(id: number | null): void {
-    this.setState('hovered', id);
+  hover(ids: readonly number[]): void {
+    this.setState('hovered', ids);
   }
 
-  private setState(key: 'selected' | 'hovered', id: number | null): void {
+  private setState(key: 'selected' | 'hovered', ids: readonly number[]): void {
     const previous = this.state[key];
-    if (previous === id) return;
-    if (previous !== null) this.map.setFeatureState({ source: SOURCE.events, id: previous }, { [key]: false });
-    if (id !== null) this.map.setFeatureState({ source: SOURCE.events, id }, { [key]: true });
-    this.state[key] = id;
+    if (previous.length === ids.length && previous.every((id, i) => id === ids[i])) return;
+    for (const id of previous) this.map.setFeatureState({ source: SOURCE.events, id }, { [key]: false });
+    for (const id of ids) this.map.setFeatureState({ source: SOURCE.events, id }, { [key]: true });
+    this.state[key] = ids;
   }
 
-  /** Event ids whose icons are drawn now, read back from the map, in time (feature id) order. */
-  renderedEventIds(): string[] {
-    const byIndex = new Map<number, string>();
-    for (const f of this.map.queryRenderedFeatures({ layers: this.iconLayers })) {
-      byIndex.set(Number(f.id), String(f.properties.id));
-    }
-    return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+  /** Ids of the markers whose icons are drawn now, read back from the map. */
+  renderedMarkerIds(): number[] {
+    return [...new Set(this.map.queryRenderedFeatures({ layers: this.iconLayers }).map((f) => Number(f.id)))];
   }
 
   /** Calls back once everything changed so far has been drawn. */
@@ -184,7 +175,7 @@ export class WebGLMap {
     const ids = this.idsAt([
       [x - HIT_SLOP, y - HIT_SLOP],
       [x + HIT_SLOP, y + HIT_SLOP],
-    ]).sort((a, b) => a - b);
+    ]);
     if (ids.length) this.init.onPick(ids);
   };
 

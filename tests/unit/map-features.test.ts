@@ -3,7 +3,7 @@ import type { Dataset } from '../../src/model/dataset';
 import { EVENT_KINDS, EVENT_STATUSES } from '../../src/model/schema';
 import { ALL_FILTERS } from '../../src/model/select';
 import { validateValue } from '../../src/model/validate';
-import { eventFeatures, labelFeatures, nextPick, placeLabel, pointCount, tallyPlaces } from '../../src/map/features';
+import { labelFeatures, markerFeatures, markerKeysOf, nextPick, placeLabel, placeMarkers, tallyPlaces } from '../../src/map/features';
 import { dataset, event, place } from '../fixtures/datasets';
 
 function data(): Dataset {
@@ -30,27 +30,39 @@ function data(): Dataset {
 
 const AUG = (day: number) => Date.UTC(2025, 7, day);
 
-describe('eventFeatures', () => {
+describe('placeMarkers', () => {
   const d = data();
-  const features = eventFeatures(d).features;
+  const markers = placeMarkers(tallyPlaces(d, [AUG(17), AUG(22)], ALL_FILTERS));
+  const byKey = new Map(markers.map((m) => [m.key, m]));
 
-  it('draws placed events only, with the event index as feature id', () => {
-    expect(features.some((f) => f.properties.id === 'call')).toBe(false);
-    for (const f of features) expect(f.id).toBe(d.eventById.get(f.properties.id)!.index);
+  it('draws the events that would be identical marks on one spot once, keeping every event', () => {
+    expect(markers.map((m) => [m.place, m.kind, m.style, m.events.map((e) => e.id)])).toEqual([
+      ['kyiv', 'attack', 'solid', ['night']],
+      ['lviv', 'attack', 'solid', ['night']],
+      ['kharkiv', 'attack', 'solid', ['early', 'late']],
+      ['kyiv', 'proposal', 'crossed', ['talks']],
+    ]);
   });
 
-  it('adds a point for each site with its own place, under the same id, and none for a site without one', () => {
-    const night = features.filter((f) => f.properties.id === 'night');
-    expect(night.map((f) => f.properties.place)).toEqual(['kyiv', 'lviv']);
-    expect(new Set(night.map((f) => f.id)).size).toBe(1);
-    expect(night[1]!.geometry.coordinates).toEqual([24.0322, 49.8425]);
+  it('puts the marker with the newest event on top (last)', () => {
+    const latest = markers.map((m) => m.events.at(-1)!.index);
+    expect(latest).toEqual([...latest].sort((a, b) => a - b));
+    expect(markers.at(-1)!.events.at(-1)!.id).toBe('talks');
   });
 
-  it('carries what the filters and icons read', () => {
-    const talks = features.find((f) => f.properties.id === 'talks')!;
-    expect(talks.properties).toMatchObject({ kind: 'proposal', status: 'declined', style: 'crossed', place: 'kyiv' });
-    expect(talks.properties.s).toBe(d.eventById.get('talks')!.startMs);
-    expect(talks.properties.e).toBe(d.eventById.get('talks')!.endMs);
+  it('finds an event’s markers by key, one per place it is drawn at, none for an event without a place', () => {
+    expect(markerKeysOf(d.eventById.get('night')!).map((k) => byKey.get(k)!.place)).toEqual(['kyiv', 'lviv']);
+    expect(markerKeysOf(d.eventById.get('call')!)).toEqual([]);
+    for (const m of markers) for (const e of m.events) expect(markerKeysOf(e)).toContain(m.key);
+  });
+
+  it('gives each marker a point at its place, with its index as feature id and what the icons read', () => {
+    const features = markerFeatures(d, markers).features;
+    expect(features.map((f) => f.id)).toEqual(markers.map((_, i) => i));
+    const talks = features[markers.findIndex((m) => m.kind === 'proposal')]!;
+    expect(talks.properties).toEqual({ kind: 'proposal', style: 'crossed', place: 'kyiv' });
+    const lviv = features[markers.findIndex((m) => m.place === 'lviv')]!;
+    expect(lviv.geometry.coordinates).toEqual([24.0322, 49.8425]);
   });
 });
 
@@ -62,7 +74,6 @@ describe('tallyPlaces', () => {
     expect(tally.get('kharkiv')!.map((e) => e.id)).toEqual(['early', 'late']);
     expect(tally.get('kyiv')!.map((e) => e.id)).toEqual(['night', 'talks']);
     expect(tally.get('lviv')!.map((e) => e.id)).toEqual(['night']);
-    expect(pointCount(tally)).toBe(5);
   });
 
   it('leaves out events outside the window', () => {

@@ -3,9 +3,9 @@ import type { Dataset } from '../../src/model/dataset';
 import type { EventRecord } from '../../src/model/schema';
 import { ALL_FILTERS } from '../../src/model/select';
 import { validateValue } from '../../src/model/validate';
-import { tallyPlaces } from '../../src/map/features';
+import { placeMarkers, tallyPlaces } from '../../src/map/features';
 import { FIT_MAX_ZOOM, boundsOf, mercatorScaleForZoom } from '../../src/map/fit';
-import { AGGREGATE_ABOVE, fallbackProjection, layoutLabels, svgMarkers } from '../../src/map/svg-scene';
+import { fallbackProjection, layoutLabels, svgMarkers } from '../../src/map/svg-scene';
 import { dataset, event, place } from '../fixtures/datasets';
 
 const WINDOW = [Date.UTC(2025, 0, 1), Date.UTC(2026, 0, 1)] as const;
@@ -51,20 +51,13 @@ describe('fallbackProjection', () => {
 });
 
 describe('svgMarkers', () => {
-  it('draws one marker per event and place, in time order', () => {
-    const d = data([event({ id: 'b', start: '2025-08-19' }), event({ id: 'a', start: '2025-08-18', place: 'kharkiv' })]);
-    const markers = svgMarkers(d, tallyPlaces(d, WINDOW, ALL_FILTERS), fallbackProjection(null, 600, 400));
-    expect(markers.map((m) => m.events.map((e) => e.id))).toEqual([['a'], ['b']]);
-  });
-
-  it('merges markers per place, kind and status past the limit, keeping every event', () => {
-    const many = Array.from({ length: AGGREGATE_ABOVE + 1 }, (_, i) =>
-      event({ id: `e${i}`, start: '2025-08-18', place: i % 2 ? 'kyiv' : 'kharkiv', status: i % 3 ? 'reported' : 'unverified' }),
-    );
-    const d = data(many);
-    const markers = svgMarkers(d, tallyPlaces(d, WINDOW, ALL_FILTERS), fallbackProjection(null, 600, 400));
-    expect(markers).toHaveLength(4);
-    expect(markers.reduce((n, m) => n + m.events.length, 0)).toBe(AGGREGATE_ABOVE + 1);
+  it('puts each marker at its place, in the same order, and drops none inside the world', () => {
+    const d = data([event({ id: 'b', start: '2025-08-19' }), event({ id: 'a', start: '2025-08-18', place: 'kharkiv' }), event({ id: 'c', start: '2025-08-20', place: 'anchorage' })]);
+    const projection = fallbackProjection(null, 600, 400);
+    const markers = svgMarkers(d, placeMarkers(tallyPlaces(d, WINDOW, ALL_FILTERS)), projection);
+    expect(markers.map((m) => m.events.map((e) => e.id))).toEqual([['a'], ['b'], ['c']]);
+    const [x, y] = projection([36.2311, 49.9925])!;
+    expect([markers[0]!.x, markers[0]!.y]).toEqual([x, y]);
   });
 });
 
