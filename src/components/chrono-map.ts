@@ -23,7 +23,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
-import { parseInstant, visibleEvents, type TimeWindow } from '../model/select';
+import { parseInstant, visibleEvents, type Filters, type TimeWindow } from '../model/select';
 import { formatProblem, validateJson } from '../model/validate';
 import { formatCount, formatEventWhen } from '../i18n/format';
 import { eventCount, problemCount, t, uiLanguage, type UiLanguage } from '../i18n/messages';
@@ -256,7 +256,7 @@ export class ChronoMap extends LitElement {
     const d = this.app.dataset;
     if (d && this.app.window) {
       const lang = this.language;
-      this.announcement = t(lang, 'countOf', { shown: formatCount(visibleEvents(d, this.app.window, this.app.filters).length, lang), total: formatCount(d.events.length, lang) });
+      this.announcement = t(lang, 'countOf', { shown: formatCount(this.visible(d, this.app.window, this.app.filters).events.length, lang), total: formatCount(d.events.length, lang) });
     }
   };
 
@@ -300,7 +300,7 @@ export class ChronoMap extends LitElement {
             ${error.problems.map((p) => html`<li><code>${formatProblem(p)}</code></li>`)}
           </ul>`
         : nothing}
-      ${error.omitted ? html`<p>${t(lang, 'errorMore', { count: error.omitted })}</p>` : nothing}
+      ${error.omitted ? html`<p>${t(lang, 'andMore', { count: error.omitted })}</p>` : nothing}
     </section>`;
   }
 
@@ -329,14 +329,29 @@ export class ChronoMap extends LitElement {
           </li>`,
         )}
       </ol>
-      ${visible.length > shown.length ? html`<p>${t(lang, 'errorMore', { count: formatCount(visible.length - shown.length, lang) })}</p>` : nothing}
+      ${visible.length > shown.length ? html`<p>${t(lang, 'andMore', { count: formatCount(visible.length - shown.length, lang) })}</p>` : nothing}
     </section>`;
+  }
+
+  private visibleMemo: { dataset: Dataset; window: TimeWindow; filters: Filters; events: ChronoEvent[]; unplaced: number } | null = null;
+
+  /**
+   * The events in the window that pass the filters, kept while those stay the same: a selection
+   * or a hover re-renders the page, and the list (100,000 events at most) need not be rebuilt, nor
+   * the views that take it be handed a new array.
+   */
+  private visible(dataset: Dataset, window: TimeWindow, filters: Filters): { events: ChronoEvent[]; unplaced: number } {
+    const memo = this.visibleMemo;
+    if (memo && memo.dataset === dataset && memo.window === window && memo.filters === filters) return memo;
+    const events = visibleEvents(dataset, window, filters);
+    const unplaced = events.reduce((n, e) => (e.place ? n : n + 1), 0);
+    this.visibleMemo = { dataset, window, filters, events, unplaced };
+    return this.visibleMemo;
   }
 
   private renderViews(dataset: Dataset, lang: UiLanguage) {
     const { window, filters, selected, hovered } = this.app;
-    const visible = window ? visibleEvents(dataset, window, filters) : [];
-    const unplaced = visible.reduce((n, e) => (e.place ? n : n + 1), 0);
+    const { events: visible, unplaced } = window ? this.visible(dataset, window, filters) : { events: [], unplaced: 0 };
     return html`
       <cm-filters .filters=${filters} .shown=${visible.length} .total=${dataset.events.length} language=${lang}></cm-filters>
       <div class="modes" role="group" aria-label=${t(lang, 'graphic')}>

@@ -15,7 +15,8 @@ import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import type { FigureRecord } from '../model/schema';
-import { formatEventWhen, formatReaderWhen, readerTimeZone } from '../i18n/format';
+import { formatCount, formatEventWhen, formatReaderWhen, readerTimeZone } from '../i18n/format';
+import { eventsByPlace, neighbours, positionOf } from '../model/select';
 import { localize, type Localized } from '../i18n/localize';
 import { kindName, precisionName, statusName, t, type UiLanguage } from '../i18n/messages';
 import { placeLabel } from '../i18n/sentence';
@@ -23,6 +24,9 @@ import { DASHES, STATUS_STYLES, kindPath } from '../ui/marks';
 import { isWebUrl } from '../ui/safe-url';
 import { PickEvent } from './events';
 import { detailsStyles } from './cm-details.styles';
+
+/** Events at the same place listed under the details; the nearest in time, then a count. */
+const SAME_PLACE_LIMIT = 10;
 
 @customElement('cm-details')
 export class CmDetails extends LitElement {
@@ -52,7 +56,7 @@ export class CmDetails extends LitElement {
     if (!this.data || !e) return html`<p class="empty">${t(lang, 'noSelection')}</p>`;
     const style = STATUS_STYLES[e.status];
     const readerWhen = formatReaderWhen(e, lang, this.readerZone);
-    const position = this.order.findIndex((o) => o.id === e.id);
+    const position = positionOf(this.order, e);
     const previous = position > 0 ? this.order[position - 1] : undefined;
     const next = position >= 0 ? this.order[position + 1] : undefined;
     const statusNote = e.statusNote ? this.text('statusNote', e) : null;
@@ -106,8 +110,8 @@ export class CmDetails extends LitElement {
         </ol>
         ${e.notes?.length ? html`<h3>${t(lang, 'notes')}</h3><ul>${e.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
         ${e.corrections?.length ? html`<h3>${t(lang, 'corrections')}</h3><ul>${e.corrections.map((c) => html`<li>${c.date}: ${c.text}</li>`)}</ul>` : nothing}
-        ${this.renderLinks(t(lang, 'related'), (e.related ?? []).map((id) => this.data!.eventById.get(id)).filter((r): r is ChronoEvent => !!r))}
-        ${this.renderLinks(t(lang, 'sameplace'), e.place ? this.data.events.filter((o) => o.place === e.place && o.id !== e.id) : [])}
+        ${this.renderLinks(t(lang, 'related'), { events: (e.related ?? []).map((id) => this.data!.eventById.get(id)).filter((r): r is ChronoEvent => !!r), more: 0 })}
+        ${e.place ? this.renderLinks(t(lang, 'sameplace'), neighbours(eventsByPlace(this.data).get(e.place) ?? [], e, SAME_PLACE_LIMIT)) : nothing}
       </article>
     `;
   }
@@ -141,12 +145,13 @@ export class CmDetails extends LitElement {
       </dl>`;
   }
 
-  private renderLinks(heading: string, events: readonly ChronoEvent[]) {
+  private renderLinks(heading: string, { events, more }: { events: readonly ChronoEvent[]; more: number }) {
     if (!events.length) return nothing;
     return html`<h3>${heading}</h3>
       <ul class="links">
         ${events.map((o) => html`<li><button type="button" class="link" @click=${() => this.pick(o.id)}>${formatEventWhen(o, this.language)}: ${this.text('title', o).text}</button></li>`)}
-      </ul>`;
+      </ul>
+      ${more ? html`<p class="more">${t(this.language, 'andMore', { count: formatCount(more, this.language) })}</p>` : nothing}`;
   }
 
   private pick(id: string | null): void {

@@ -64,6 +64,8 @@ export function readerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+const numberFormats: Record<UiLanguage, Intl.NumberFormat> = { en: new Intl.NumberFormat('en-GB'), uk: new Intl.NumberFormat('uk-UA') };
+
 export function formatCount(n: number, lang: UiLanguage): string {
-  return new Intl.NumberFormat(lang === 'uk' ? 'uk-UA' : 'en-GB').format(n);
+  return numberFormats[lang].format(n);
 }

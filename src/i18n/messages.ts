@@ -3,13 +3,14 @@
  * missing Ukrainian string is a type error. `{name}` marks a parameter.
  */
 import type { EventKind, EventStatus } from '../model/schema';
+import { formatCount } from './format';
 
 const en = {
   loading: 'Loading the events…',
   errorTitle: 'The events could not be shown',
   errorMissing: 'The dataset could not be loaded from {src} ({reason}).',
   errorInvalid: 'The dataset at {src} has {problems}. Fix them and reload:',
-  errorMore: '… and {count} more.',
+  andMore: '… and {count} more.',
   timeline: 'Timeline',
   timelineLabel: 'Events in time order. Use the arrow keys to move between events, Enter to select, Escape to clear.',
   map: 'Map',
@@ -79,7 +80,7 @@ const uk: Messages = {
   errorTitle: 'Події не вдалося показати',
   errorMissing: 'Не вдалося завантажити набір даних з {src} ({reason}).',
   errorInvalid: 'У наборі даних {src} є проблеми ({problems}). Виправте їх і перезавантажте:',
-  errorMore: '… і ще {count}.',
+  andMore: '… і ще {count}.',
   timeline: 'Хронологія',
   timelineLabel: 'Події в часовому порядку. Стрілки — перехід між подіями, Enter — вибрати, Escape — скасувати вибір.',
   map: 'Мапа',
@@ -183,10 +184,13 @@ const PLURALS: Record<UiLanguage, { events: Partial<Record<Intl.LDMLPluralRule, 
   },
 };
 
+/** Created once: the map's place buttons ask for a plural per place on every render. */
+const pluralRules: Record<UiLanguage, Intl.PluralRules> = { en: new Intl.PluralRules('en'), uk: new Intl.PluralRules('uk') };
+
 function counted(lang: UiLanguage, what: 'events' | 'problems', n: number): string {
   const forms = PLURALS[lang][what];
-  const form = forms[new Intl.PluralRules(lang).select(n)] ?? forms.other!;
-  return form.replace('{n}', new Intl.NumberFormat(lang === 'uk' ? 'uk-UA' : 'en-GB').format(n));
+  const form = forms[pluralRules[lang].select(n)] ?? forms.other!;
+  return form.replace('{n}', formatCount(n, lang));
 }
 
 /** "1 event", "4 events"; "1 подія", "3 події", "5 подій". */

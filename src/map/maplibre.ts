@@ -13,6 +13,8 @@ let loading: Promise<{ lib: MapLibre; sheet: CSSStyleSheet }> | undefined;
 export function loadMapLibre(): Promise<{ lib: MapLibre; sheet: CSSStyleSheet }> {
   loading ??= Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl.css?inline')]).then(([lib, css]) => {
     lib.setWorkerUrl(workerUrl);
+    // The workers boot while the basemap is still being decoded, not after the map is created.
+    lib.prewarm();
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css.default);
     return { lib, sheet };

@@ -121,8 +121,17 @@ export class WebGLMap {
     this.addIcons(palette);
   }
 
+  /** Fits the view to the box; a fit that would not move the view is skipped, as it costs a repaint. */
   fit(bounds: Bounds, duration: number): void {
-    this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: this.padding(), maxZoom: FIT_MAX_ZOOM, duration });
+    const box: [[number, number], [number, number]] = [[bounds[0], bounds[1]], [bounds[2], bounds[3]]];
+    const options = { padding: this.padding(), maxZoom: FIT_MAX_ZOOM };
+    const camera = this.map.cameraForBounds(box, options);
+    if (camera?.center !== undefined && camera.zoom !== undefined && Math.abs(camera.zoom - this.map.getZoom()) < 0.01) {
+      const to = this.map.project(camera.center);
+      const { clientWidth: w, clientHeight: h } = this.init.container;
+      if (Math.hypot(to.x - w / 2, to.y - h / 2) < 1) return;
+    }
+    this.map.fitBounds(box, { ...options, duration });
   }
 
   /** Brings a place into view at the reader's zoom, unless one of the points is already in it. */

@@ -87,3 +87,46 @@ export function initialWindow(dataset: Dataset): TimeWindow {
 export function parseInstant(value: string): number {
   return Date.parse(value.length === 10 ? `${value}T00:00Z` : value);
 }
+
+/** Position of `e` in a list in time (index) order, such as `visibleEvents` returns; -1 if absent. */
+export function positionOf(events: readonly ChronoEvent[], e: ChronoEvent): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid]!.index < e.index) lo = mid + 1;
+    else hi = mid;
+  }
+  return events[lo] === e ? lo : -1;
+}
+
+const byPlace = new WeakMap<Dataset, Map<string, ChronoEvent[]>>();
+
+/** The dataset's events at each place, in time order; built once per dataset. */
+export function eventsByPlace(dataset: Dataset): ReadonlyMap<string, readonly ChronoEvent[]> {
+  let index = byPlace.get(dataset);
+  if (!index) {
+    index = new Map();
+    for (const e of dataset.events) {
+      if (!e.place) continue;
+      const list = index.get(e.place);
+      if (list) list.push(e);
+      else index.set(e.place, [e]);
+    }
+    byPlace.set(dataset, index);
+  }
+  return index;
+}
+
+/**
+ * Up to `limit` other events of the list nearest to `e` in it (half before, half after where
+ * there are enough), in time order, and how many others were left out.
+ */
+export function neighbours(events: readonly ChronoEvent[], e: ChronoEvent, limit: number): { events: ChronoEvent[]; more: number } {
+  const at = positionOf(events, e);
+  const others = at < 0 ? events.length : events.length - 1;
+  if (others <= limit) return { events: events.filter((o) => o !== e), more: 0 };
+  const start = Math.max(0, Math.min(at - Math.floor(limit / 2), events.length - limit - 1));
+  const slice = events.slice(start, start + limit + 1).filter((o) => o !== e).slice(0, limit);
+  return { events: slice, more: others - slice.length };
+}

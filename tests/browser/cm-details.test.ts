@@ -74,6 +74,17 @@ describe('<cm-details>', () => {
     expect([link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')]).toEqual(['https://example.org/a', '_blank', 'noopener noreferrer']);
   });
 
+  it('lists the events at the same place nearest in time, and says how many more there are', async () => {
+    const crowded = validateValue(dataset({ events: Array.from({ length: 25 }, (_, i) => event({ id: `day-${i + 1}`, start: `2025-07-${String(i + 1).padStart(2, '0')}` })) }));
+    if (!crowded.ok) throw new Error('fixture invalid');
+    const el = await mount({ data: crowded.dataset, selected: 'day-12', order: crowded.dataset.events });
+    const links = [...el.shadowRoot!.querySelectorAll('.links button')].map((b) => b.textContent!.replace(/\s+/g, ' '));
+    expect(links).toHaveLength(10);
+    expect(links[0]).toContain('7 Jul 2025');
+    expect(links[9]).toContain('17 Jul 2025');
+    expect(text(el)).toContain('… and 14 more.');
+  });
+
   it('never makes a link of a URL that is not http(s), even if handed one', async () => {
     const unsafe = buildDataset({ ...dataset(), events: [event({ id: 'x', sources: [{ publisher: 'P', title: 'T', url: 'javascript:alert(1)', date: '2025', language: 'en' }] })] });
     const el = await mount({ data: unsafe, selected: 'x' });
