@@ -42,6 +42,8 @@ const LANE_GAP = 10;
 const TOP = 18;
 const AXIS = 26;
 const OVERVIEW = 34;
+/** Quiet time after the last wheel step before a wheel zoom is committed to the other views. */
+const WHEEL_COMMIT_MS = 350;
 const MARK_WIDTH = 20;
 const BIN_WIDTH = 28;
 const MIN_SPAN = 2 * 3_600_000;
@@ -77,6 +79,9 @@ export class CmTimeline extends LitElement {
   private base: ScaleTime<number, number> = scaleUtc();
   private zoomer?: ZoomBehavior<SVGSVGElement, unknown>;
   private brusher?: BrushBehavior<unknown>;
+  /** A zoom or pan gesture is under way: marks sliding under the pointer are not hovers. */
+  private gesturing = false;
+  private wheelCommit = 0;
   private rows = 4;
 
   /** Items from the last layout, by lane; kept for hit-testing keyboard moves. */
@@ -223,7 +228,7 @@ export class CmTimeline extends LitElement {
       aria-label=${eventSentence(e, this.data!, this.language)}
       transform="translate(${item.x} ${y})"
       @click=${() => this.pick(e.id)}
-      @pointerenter=${() => this.dispatchEvent(new HoverEvent(e.id))}
+      @pointerenter=${() => this.gesturing || this.dispatchEvent(new HoverEvent(e.id))}
       @pointerleave=${() => this.dispatchEvent(new HoverEvent(null))}
     >
       ${showSpan ? svg`<line class="span" x1=${spanStart} x2=${spanEnd} y1="9" y2="9"></line>` : e.precision === 'exact' ? svg`<line class="tick" x1="0" x2="0" y1="7" y2="11"></line>` : nothing}
@@ -290,6 +295,7 @@ export class CmTimeline extends LitElement {
         if ((event.target as Element).closest?.('.overview')) return false;
         return !(event as MouseEvent).button;
       })
+      .on('start', this.onZoomStart)
       .on('zoom', this.onZoom)
       .on('end', this.onZoomEnd);
     select(this.plot).call(this.zoomer).on('dblclick.zoom', null);
@@ -355,8 +361,20 @@ export class CmTimeline extends LitElement {
     if (!this.view || domain[0] !== this.view[0] || domain[1] !== this.view[1]) this.view = domain;
   };
 
+  private readonly onZoomStart = (event: D3ZoomEvent<SVGSVGElement, unknown>): void => {
+    if (!event.sourceEvent) return;
+    this.gesturing = true;
+    clearTimeout(this.wheelCommit);
+  };
+
   private readonly onZoomEnd = (event: D3ZoomEvent<SVGSVGElement, unknown>): void => {
-    if (event.sourceEvent && this.view) this.requestWindow(this.view);
+    this.gesturing = false;
+    if (!event.sourceEvent || !this.view) return;
+    // d3 ends a wheel gesture 150 ms after the last wheel event; one slow frame is enough for
+    // the next wheel event to start a new gesture, so wheel gestures are committed only after a
+    // longer quiet time, else the map would redraw several times during one zoom.
+    if ((event.sourceEvent as Event).type === 'wheel') this.wheelCommit = window.setTimeout(() => this.view && this.requestWindow(this.view), WHEEL_COMMIT_MS);
+    else this.requestWindow(this.view);
   };
 
   /** Horizontal wheel (trackpads, Shift+wheel) pans; the page keeps vertical scrolling. */
@@ -504,6 +522,7 @@ export class CmTimeline extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.plot?.removeEventListener('wheel', this.onWheelPan);
+    clearTimeout(this.wheelCommit);
   }
 }
 

@@ -109,6 +109,41 @@ describe('<cm-timeline>', () => {
     expect(whole![1]).toBeGreaterThan(Date.UTC(2025, 9, 1));
   });
 
+  it('commits a Ctrl+wheel zoom once, after the wheel has been quiet for a while', async () => {
+    const el = await mount();
+    const requests: [number, number][] = [];
+    el.addEventListener('cm-window-request', (e: WindowRequestEvent) => requests.push([e.from, e.to]));
+    const plot = el.shadowRoot!.querySelector('svg.plot')!;
+    const box = plot.getBoundingClientRect();
+    const at = { clientX: box.left + box.width / 2, clientY: box.top + 60 };
+    for (let i = 0; i < 6; i++) {
+      plot.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: -100, ctrlKey: true, bubbles: true, cancelable: true }));
+      // Gaps longer than d3's own 150 ms gesture end: each step is a gesture of its own for d3.
+      await new Promise((r) => setTimeout(r, i % 2 ? 40 : 200));
+    }
+    expect(requests).toEqual([]);
+    await vi.waitFor(() => expect(requests).toHaveLength(1), { timeout: 2000 });
+    expect(requests[0]![1] - requests[0]![0]).toBeLessThan((Date.UTC(2025, 7, 21) - Date.UTC(2025, 7, 14)) / 2);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(requests).toHaveLength(1);
+  });
+
+  it('does not report marks sliding under the pointer during a drag as hovers', async () => {
+    const el = await mount();
+    const hovers: (string | null)[] = [];
+    el.addEventListener('cm-hover', (e) => hovers.push((e as unknown as { id: string | null }).id));
+    const plot = el.shadowRoot!.querySelector('svg.plot')!;
+    const box = plot.getBoundingClientRect();
+    const mark = el.shadowRoot!.querySelector('[data-event-id="strike-1"]')!;
+    plot.dispatchEvent(new MouseEvent('mousedown', { clientX: box.left + 100, clientY: box.top + 60, bubbles: true, view: window }));
+    window.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + 140, clientY: box.top + 60, bubbles: true, view: window }));
+    mark.dispatchEvent(new PointerEvent('pointerenter'));
+    window.dispatchEvent(new MouseEvent('mouseup', { clientX: box.left + 140, clientY: box.top + 60, bubbles: true, view: window }));
+    expect(hovers).toEqual([]);
+    mark.dispatchEvent(new PointerEvent('pointerenter'));
+    expect(hovers).toEqual(['strike-1']);
+  });
+
   it('gives each mark a sentence for screen readers', async () => {
     const el = await mount();
     const label = el.shadowRoot!.querySelector('[data-event-id="summit"]')!.getAttribute('aria-label');
