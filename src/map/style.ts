@@ -20,11 +20,20 @@ import type { Basemap } from './basemap';
 import type { LabelProperties, MarkerProperties } from './features';
 import { RING_RADIUS } from './icons';
 
-export const SOURCE = { land: 'land', borders: 'borders', events: 'events', labels: 'labels' } as const;
+/**
+ * Each source's tiles arrive on their own, and in software WebGL each arrival costs a repaint
+ * (20–130 ms while the map starts), so land and borders share one source. Labels keep their
+ * own: sharing the markers' source made MapLibre's queryRenderedFeatures return labels from the
+ * icon layers once these were split (MapLibre 6.17), and clicks rely on that query.
+ */
+export const SOURCE = { basemap: 'basemap', events: 'events', labels: 'labels' } as const;
 export const LAYER = { water: 'water', land: 'land', borders: 'borders', rings: 'event-rings', labels: 'place-labels' } as const;
 
 /** Tried in order by the browser; MapLibre appends sans-serif. */
 const FONT_STACK = ['system-ui', 'Segoe UI', 'Roboto', 'Noto Sans', 'DejaVu Sans'];
+
+/** Features of the basemap source: one multi-line of borders, the rest countries. */
+const IS_BORDER: ExpressionSpecification = ['has', 'border'];
 
 const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const HOVERED: ExpressionSpecification = ['boolean', ['feature-state', 'hovered'], false];
@@ -94,12 +103,17 @@ export interface StyleInput {
   palette: Palette;
 }
 
+/** Countries and borders in one collection; the border mesh is the one feature with `border`. */
+export function basemapSourceData({ countries, borders }: Basemap): FeatureCollection {
+  return { type: 'FeatureCollection', features: [...countries.features, { type: 'Feature', properties: { border: true }, geometry: borders }] };
+}
+
 export function mapStyle({ basemap, markers, labels, palette }: StyleInput): StyleSpecification {
   const paint = themePaint(palette);
   const layers: LayerSpecification[] = [
     { id: LAYER.water, type: 'background', paint: paint[LAYER.water] },
-    { id: LAYER.land, type: 'fill', source: SOURCE.land, paint: paint[LAYER.land] },
-    { id: LAYER.borders, type: 'line', source: SOURCE.borders, paint: { ...paint[LAYER.borders], 'line-width': 0.8 } },
+    { id: LAYER.land, type: 'fill', source: SOURCE.basemap, filter: ['!', IS_BORDER], paint: paint[LAYER.land] },
+    { id: LAYER.borders, type: 'line', source: SOURCE.basemap, filter: IS_BORDER, paint: { ...paint[LAYER.borders], 'line-width': 0.8 } },
     {
       id: LAYER.rings,
       type: 'circle',
@@ -135,8 +149,7 @@ export function mapStyle({ basemap, markers, labels, palette }: StyleInput): Sty
     version: 8,
     sources: {
       // The 1:50m data has no detail to show past zoom 8; tiling stops there and overzooms.
-      [SOURCE.land]: { type: 'geojson', data: basemap.countries, maxzoom: 8 },
-      [SOURCE.borders]: { type: 'geojson', data: basemap.borders, maxzoom: 8 },
+      [SOURCE.basemap]: { type: 'geojson', data: basemapSourceData(basemap), maxzoom: 8 },
       // A small buffer: icons are 24 px, and every extra px of buffer copies points into neighbours.
       [SOURCE.events]: { type: 'geojson', data: markers, buffer: 32, maxzoom: 12 },
       [SOURCE.labels]: { type: 'geojson', data: labels, maxzoom: 12 },

@@ -73,6 +73,13 @@ describe('mapStyle', () => {
     expect(ids.indexOf('place-labels')).toBeLessThan(ids.indexOf('events-0'));
   });
 
+  it('draws land and borders from one source, so they arrive as one set of tiles', () => {
+    expect(Object.keys(style.sources).sort()).toEqual(['basemap', 'events', 'labels']);
+    const filterOf = (id: string) => (style.layers.find((l) => l.id === id) as { filter?: unknown }).filter;
+    expect(filterOf('land')).toEqual(['!', ['has', 'border']]);
+    expect(filterOf('borders')).toEqual(['has', 'border']);
+  });
+
   it('takes its colours from the theme’s palette', () => {
     const water = style.layers.find((l) => l.id === 'water') as { paint: Record<string, unknown> };
     expect(water.paint['background-color']).toBe(PALETTES.dark.water);
