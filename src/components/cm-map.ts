@@ -50,9 +50,10 @@ import { eventCount, t, uiLanguage } from '../i18n/messages';
 import { PALETTES, type Palette } from '../ui/marks';
 import { loadBasemap, type Basemap } from '../map/basemap';
 import { labelFeatures, markerFeatures, markerKeysOf, nextPick, placeLabel, placeMarkers, placeName, placePosition, placesOf, tallyPlaces, type PlaceMarker, type PlaceTally } from '../map/features';
-import { boundsOf, type Bounds, type LonLat } from '../map/fit';
+import { boundsOf, zoomForMercatorScale, type Bounds, type LonLat } from '../map/fit';
 import { MARK_STROKE, RING_RADIUS, STRIKE, markDrawing } from '../map/icons';
 import { loadMapLibre, type MapLibre } from '../map/maplibre';
+import { DETAIL_ZOOM } from '../map/style';
 import { basemapPaths, fallbackProjection, layoutLabels, svgMarkers, type SvgLabel, type SvgMarker } from '../map/svg-scene';
 import { WebGLMap } from '../map/webgl-map';
 import { HoverEvent, MapFallbackEvent, PickEvent, ViewReadyEvent } from './events';
@@ -102,8 +103,12 @@ export class CmMap extends LitElement {
   @property() renderer: 'auto' | 'svg' = 'auto';
 
   @state() private mode: Mode = 'pending';
-  /** Loaded for the SVG fallback only; the WebGL map gets its own planar copy. */
+  /**
+   * Loaded for the SVG fallback only (the WebGL map gets its own planar copy): the coarse one at
+   * once, so a print-only copy is ready when printed; the fine one too when the view is close.
+   */
   @state() private basemap: Basemap | null = null;
+  private fineBasemap: Basemap | null = null;
 
   private readonly size = new SizeController(this);
   private readonly container = createRef<HTMLDivElement>();
@@ -117,8 +122,7 @@ export class CmMap extends LitElement {
 
   private tally: PlaceTally = new Map();
   private markers: PlaceMarker[] = [];
-  /** Marker key → index in `markers`, which is the marker's feature id on the WebGL map. */
-  private markerIndex = new Map<string, number>();
+  private markerByKey = new Map<string, PlaceMarker>();
   private bounds: Bounds | null = null;
   private places: PlaceEntry[] = [];
   private scene: Scene | null = null;
@@ -130,7 +134,7 @@ export class CmMap extends LitElement {
 
   /** Ids of the events drawn now, each once, in time order; read back from what is on screen. */
   renderedEventIds(): string[] {
-    if (this.mode === 'webgl' && this.engine) return idsInTimeOrder(this.engine.renderedMarkerIds().map((i) => this.markers[i]!));
+    if (this.mode === 'webgl' && this.engine) return idsInTimeOrder(this.markersByKey(this.engine.renderedMarkerKeys()));
     const scene = this.scene;
     if (this.mode !== 'svg' || !scene) return [];
     const drawn = [...this.renderRoot.querySelectorAll<SVGGElement>('.marker')].flatMap((el) => scene.markerByKey.get(el.dataset.key ?? '') ?? []);
@@ -167,7 +171,7 @@ export class CmMap extends LitElement {
     const generation = ++this.generation;
     let lib: MapLibre | undefined;
     try {
-      const [loaded, basemap] = await Promise.all([loadMapLibre(), loadBasemap()]);
+      const [loaded, basemap] = await Promise.all([loadMapLibre(), loadBasemap('coarse')]);
       lib = loaded.lib;
       if (generation !== this.generation) return;
       const root = this.renderRoot as ShadowRoot;
@@ -176,6 +180,7 @@ export class CmMap extends LitElement {
       this.engine = new WebGLMap(lib, {
         container: this.container.value!,
         basemap,
+        loadDetail: () => loadBasemap('fine'),
         markers: this.markerFeatures(),
         labels: this.labelFeatures(),
         palette: PALETTES[this.theme],
@@ -185,8 +190,8 @@ export class CmMap extends LitElement {
           'CooperativeGesturesHandler.MacHelpText': t(uiLanguage(this.language), 'mapGestureMac'),
           'CooperativeGesturesHandler.MobileHelpText': t(uiLanguage(this.language), 'mapGestureTouch'),
         },
-        onPick: (ids) => this.pickAmong(eventsInTimeOrder(ids.flatMap((i) => this.markers[i] ?? []))),
-        onHover: (i) => this.reportHover(i === null ? null : (this.markers[i]?.events.at(-1)?.id ?? null)),
+        onPick: (keys) => this.pickAmong(eventsInTimeOrder(this.markersByKey(keys))),
+        onHover: (key) => this.reportHover(key === null ? null : (this.markersByKey([key])[0]?.events.at(-1)?.id ?? null)),
         onFail: (reason) => this.fallBack(reason),
       });
       await this.engine.loaded;
@@ -208,7 +213,7 @@ export class CmMap extends LitElement {
   private useSvg(reason: string | null): void {
     this.mode = 'svg';
     if (reason !== null) this.dispatchEvent(new MapFallbackEvent(reason));
-    void loadBasemap().then((basemap) => (this.basemap = basemap));
+    void loadBasemap('coarse').then((basemap) => (this.basemap ??= basemap));
   }
 
   private currentWindow(): TimeWindow {
@@ -219,9 +224,17 @@ export class CmMap extends LitElement {
     return this.data ? markerFeatures(this.data, this.markers) : { type: 'FeatureCollection' as const, features: [] };
   }
 
-  /** Feature ids of the markers an event is drawn in; none when the window or filters hide it. */
-  private markerIdsOf(e: ChronoEvent | undefined): number[] {
-    return e ? markerKeysOf(e).flatMap((key) => this.markerIndex.get(key) ?? []) : [];
+  /** Keys of the markers an event is drawn in; none when the window or filters hide it. */
+  private markerKeysOf(e: ChronoEvent | undefined): string[] {
+    return e ? markerKeysOf(e).filter((key) => this.markerByKey.has(key)) : [];
+  }
+
+  /**
+   * The current markers with these keys. The map may still draw tiles of the previous window for
+   * a moment; a key no longer shown is skipped, one still shown stands for the current window's events.
+   */
+  private markersByKey(keys: readonly string[]): PlaceMarker[] {
+    return keys.flatMap((key) => this.markerByKey.get(key) ?? []);
   }
 
   private labelFeatures() {
@@ -255,7 +268,7 @@ export class CmMap extends LitElement {
       this.tally = data ? tallyPlaces(data, this.currentWindow(), this.filters) : new Map();
       this.bounds = boundsOf([...this.tally.keys()].map((id) => placePosition(data!.placeById.get(id)!)));
       this.markers = placeMarkers(this.tally);
-      this.markerIndex = new Map(this.markers.map((m, i) => [m.key, i]));
+      this.markerByKey = new Map(this.markers.map((m) => [m.key, m]));
     }
     if (data && (counted || changed.has('language'))) {
       const collator = new Intl.Collator(this.language);
@@ -274,6 +287,9 @@ export class CmMap extends LitElement {
     const previous = this.scene;
     const refit = !previous || previous.width !== width || previous.height !== height || !sameBounds(previous.bounds, this.bounds) || changed.has('basemap');
     const projection = refit ? fallbackProjection(this.bounds, width, height) : previous.projection;
+    if (refit && basemap !== this.fineBasemap && zoomForMercatorScale(projection.scale()) >= DETAIL_ZOOM) {
+      void loadBasemap('fine').then((fine) => (this.basemap = this.fineBasemap = fine));
+    }
     const paths = refit ? basemapPaths(basemap, projection) : previous;
     const counted = changed.has('data') || changed.has('window') || changed.has('filters');
     const markers = refit || counted ? svgMarkers(data, this.markers, projection) : previous.markers;
@@ -331,11 +347,11 @@ export class CmMap extends LitElement {
     if (has('theme')) engine.setPalette(PALETTES[this.theme]);
     if (refit || has('selected')) {
       const e = this.eventById(this.selected);
-      engine.select(this.markerIdsOf(e));
+      engine.select(this.markerKeysOf(e));
       // A fit already shows every event drawn, and an event not drawn is not worth moving to.
       if (e && !refit && this.isDrawn(e)) engine.reveal(this.positionsOf(e), duration);
     }
-    if (refit || has('hovered')) engine.hover(this.markerIdsOf(this.eventById(this.hovered)));
+    if (refit || has('hovered')) engine.hover(this.markerKeysOf(this.eventById(this.hovered)));
   }
 
   /** One `idle` covers every change made before it, so one listener at a time is enough. */

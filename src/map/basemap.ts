@@ -1,6 +1,6 @@
 /**
- * The basemap shipped with the project: Natural Earth countries at 1:50m (world-atlas), decoded
- * with topojson-client. Nothing is fetched from another host.
+ * The basemap shipped with the project: Natural Earth countries at 1:110m and 1:50m
+ * (world-atlas), decoded with topojson-client. Nothing is fetched from another host.
  *
  * Crimea: Natural Earth's default countries follow the line of control, so world-atlas puts
  * Crimea inside Russia's polygon (checked in tests/unit/map-basemap.test.ts). This is a Ukraine
@@ -150,10 +150,28 @@ export function planarBasemap(basemap: Basemap): Basemap {
   };
 }
 
-let loading: Promise<Basemap> | undefined;
+/**
+ * `coarse` is Natural Earth 1:110m (39 kB gzip), enough for the world and continent views a map
+ * of this story opens on; `fine` is 1:50m (229 kB gzip, and about 100 ms to decode and 100 ms to
+ * tile on a slow machine), needed once the map is zoomed in to a country. Each is its own chunk.
+ */
+export type BasemapDetail = 'coarse' | 'fine';
 
-/** The basemap, decoded once; the 50m atlas is its own chunk, loaded with the map code. */
-export function loadBasemap(): Promise<Basemap> {
-  loading ??= import('world-atlas/countries-50m.json').then((m) => buildBasemap(m.default as unknown as Topology));
-  return loading;
+const ATLASES: Record<BasemapDetail, () => Promise<{ default: unknown }>> = {
+  coarse: () => import('world-atlas/countries-110m.json'),
+  fine: () => import('world-atlas/countries-50m.json'),
+};
+
+const loading = new Map<BasemapDetail, Promise<Basemap>>();
+
+/** The basemap at that detail, decoded once. */
+export function loadBasemap(detail: BasemapDetail): Promise<Basemap> {
+  let basemap = loading.get(detail);
+  if (!basemap) {
+    basemap = ATLASES[detail]().then((m) => buildBasemap(m.default as Topology));
+    // A failed download (a flaky connection) may succeed on the next try.
+    basemap.catch(() => loading.delete(detail));
+    loading.set(detail, basemap);
+  }
+  return basemap;
 }

@@ -25,18 +25,19 @@ export interface PlaceMarker {
   events: readonly ChronoEvent[];
 }
 
+/**
+ * `key` names the marker across windows (the map's feature-state and queries use it, so a click
+ * on tiles not yet redrawn for a new window still finds the right place, kind and status); `n`,
+ * its index in the list, deals the markers round the icon layers.
+ */
 export interface MarkerProperties {
+  key: string;
+  n: number;
   kind: EventKind;
   style: StatusStyle;
   place: string;
 }
 
-/** Feature `id` is the marker's index in its list: numeric, as feature-state needs. */
-export type MarkerFeature = Feature<Point, MarkerProperties> & { id: number };
-
-export interface MarkerCollection extends FeatureCollection<Point, MarkerProperties> {
-  features: MarkerFeature[];
-}
 
 export interface LabelProperties {
   place: string;
@@ -93,12 +94,12 @@ export function placeMarkers(tally: PlaceTally): PlaceMarker[] {
   return [...markers.values()].sort((a, b) => a.events[a.events.length - 1]!.index - b.events[b.events.length - 1]!.index);
 }
 
-export function markerFeatures(dataset: Dataset, markers: readonly PlaceMarker[]): MarkerCollection {
+export function markerFeatures(dataset: Dataset, markers: readonly PlaceMarker[]): FeatureCollection<Point, MarkerProperties> {
   return {
     type: 'FeatureCollection',
-    features: markers.map(({ place, kind, style }, id): MarkerFeature => {
+    features: markers.map(({ key, place, kind, style }, n): Feature<Point, MarkerProperties> => {
       const { lon, lat } = dataset.placeById.get(place)!;
-      return { type: 'Feature', id, geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { kind, style, place } };
+      return { type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { key, n, kind, style, place } };
     }),
   };
 }

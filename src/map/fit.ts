@@ -59,3 +59,8 @@ export function boundsContain([west, south, east, north]: Bounds, [lon, lat]: Lo
 export function mercatorScaleForZoom(zoom: number): number {
   return (512 * 2 ** zoom) / (2 * Math.PI);
 }
+
+/** The MapLibre zoom a d3 Mercator scale corresponds to. */
+export function zoomForMercatorScale(scale: number): number {
+  return Math.log2((scale * 2 * Math.PI) / 512);
+}

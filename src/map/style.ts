@@ -2,7 +2,8 @@
  * The MapLibre style, as plain objects: no glyphs URL (MapLibre draws label text with the
  * browser's fonts), no sprite (event icons are added with `addImage`), no remote source.
  *
- * Layers, bottom to top: water, land, borders, selection rings, place labels, event icons.
+ * Layers, bottom to top: water, land, borders (1:110m, then 1:50m from DETAIL_ZOOM), selection
+ * rings, place labels, event icons.
  *
  * Crowding: many strikes hit one city. The events source holds one point per marker (a place's
  * events of one kind and status style, see `placeMarkers`), rebuilt for each window and filters,
@@ -13,7 +14,7 @@
  * ("Kharkiv · 4"). Labels collide only with each other (busier places win), sit beside their
  * point, and are drawn under the icons.
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import type { Palette } from '../ui/marks';
 import type { Basemap } from './basemap';
@@ -26,8 +27,23 @@ import { RING_RADIUS } from './icons';
  * own: sharing the markers' source made MapLibre's queryRenderedFeatures return labels from the
  * icon layers once these were split (MapLibre 6.17), and clicks rely on that query.
  */
-export const SOURCE = { basemap: 'basemap', events: 'events', labels: 'labels' } as const;
-export const LAYER = { water: 'water', land: 'land', borders: 'borders', rings: 'event-rings', labels: 'place-labels' } as const;
+export const SOURCE = { basemap: 'basemap', basemapDetail: 'basemap-detail', events: 'events', labels: 'labels' } as const;
+export const LAYER = {
+  water: 'water',
+  land: 'land',
+  borders: 'borders',
+  landDetail: 'land-detail',
+  bordersDetail: 'borders-detail',
+  rings: 'event-rings',
+  labels: 'place-labels',
+} as const;
+
+/**
+ * From this zoom on, the 1:50m basemap is drawn instead of the 1:110m one: the map opens on the
+ * coarse one (the world, or Alaska to Ukraine, is zoom 1–2) and fetches the fine one only when a
+ * reader or a fit goes closer.
+ */
+export const DETAIL_ZOOM = 2.5;
 
 /** Tried in order by the browser; MapLibre appends sans-serif. */
 const FONT_STACK = ['system-ui', 'Segoe UI', 'Roboto', 'Noto Sans', 'DejaVu Sans'];
@@ -41,7 +57,7 @@ const HOVERED: ExpressionSpecification = ['boolean', ['feature-state', 'hovered'
 /**
  * MapLibre numbers a tile's icons with signed 16-bit integers: past 32,767 icons in one tile
  * of one layer, placement throws. Event icons are therefore dealt round as many layers as
- * needed (by feature id), none holding more than this many markers.
+ * needed, none holding more than this many markers.
  */
 export const ICONS_PER_LAYER = 30_000;
 
@@ -53,9 +69,9 @@ export function iconLayerIds(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `events-${i}`);
 }
 
-/** The markers dealt to icon layer `i` of `count`; null (all of them) when there is one layer. */
+/** The markers dealt to icon layer `i` of `count` by their index; null (all) for one layer. */
 export function iconLayerFilter(i: number, count: number): FilterSpecification | null {
-  return count === 1 ? null : ['==', ['%', ['to-number', ['id']], count], i];
+  return count === 1 ? null : ['==', ['%', ['get', 'n'], count], i];
 }
 
 export function iconLayers(count: number): SymbolLayerSpecification[] {
@@ -80,6 +96,8 @@ type PaintByLayer = {
   [LAYER.water]: { 'background-color': string };
   [LAYER.land]: { 'fill-color': string };
   [LAYER.borders]: { 'line-color': string };
+  [LAYER.landDetail]: { 'fill-color': string };
+  [LAYER.bordersDetail]: { 'line-color': string };
   [LAYER.rings]: { 'circle-stroke-color': ExpressionSpecification };
   [LAYER.labels]: { 'text-color': string; 'text-halo-color': string };
 };
@@ -90,17 +108,36 @@ export function themePaint(p: Palette): PaintByLayer {
     [LAYER.water]: { 'background-color': p.water },
     [LAYER.land]: { 'fill-color': p.land },
     [LAYER.borders]: { 'line-color': p.border },
+    [LAYER.landDetail]: { 'fill-color': p.land },
+    [LAYER.bordersDetail]: { 'line-color': p.border },
     [LAYER.rings]: { 'circle-stroke-color': ['case', SELECTED, p.accent, p.muted] },
     [LAYER.labels]: { 'text-color': p.ink, 'text-halo-color': p.paper },
   };
 }
 
 export interface StyleInput {
-  /** Planar (unwrapped) basemap. */
+  /** Planar (unwrapped) coarse basemap. */
   basemap: Basemap;
   markers: FeatureCollection<Point, MarkerProperties>;
   labels: FeatureCollection<Point, LabelProperties>;
   palette: Palette;
+}
+
+const BORDER_WIDTH = 0.8;
+
+/**
+ * The fine basemap's source and layers, added when first needed, drawn under the events; the
+ * coarse layers then stop at DETAIL_ZOOM (`setLayerZoomRange`).
+ */
+export function detailBasemap(basemap: Basemap, palette: Palette): { source: SourceSpecification; layers: LayerSpecification[] } {
+  const paint = themePaint(palette);
+  return {
+    source: { type: 'geojson', data: basemapSourceData(basemap), maxzoom: 8 },
+    layers: [
+      { id: LAYER.landDetail, type: 'fill', source: SOURCE.basemapDetail, minzoom: DETAIL_ZOOM, filter: ['!', IS_BORDER], paint: paint[LAYER.landDetail] },
+      { id: LAYER.bordersDetail, type: 'line', source: SOURCE.basemapDetail, minzoom: DETAIL_ZOOM, filter: IS_BORDER, paint: { ...paint[LAYER.bordersDetail], 'line-width': BORDER_WIDTH } },
+    ],
+  };
 }
 
 /** Countries and borders in one collection; the border mesh is the one feature with `border`. */
@@ -113,7 +150,7 @@ export function mapStyle({ basemap, markers, labels, palette }: StyleInput): Sty
   const layers: LayerSpecification[] = [
     { id: LAYER.water, type: 'background', paint: paint[LAYER.water] },
     { id: LAYER.land, type: 'fill', source: SOURCE.basemap, filter: ['!', IS_BORDER], paint: paint[LAYER.land] },
-    { id: LAYER.borders, type: 'line', source: SOURCE.basemap, filter: IS_BORDER, paint: { ...paint[LAYER.borders], 'line-width': 0.8 } },
+    { id: LAYER.borders, type: 'line', source: SOURCE.basemap, filter: IS_BORDER, paint: { ...paint[LAYER.borders], 'line-width': BORDER_WIDTH } },
     {
       id: LAYER.rings,
       type: 'circle',
@@ -148,10 +185,10 @@ export function mapStyle({ basemap, markers, labels, palette }: StyleInput): Sty
   return {
     version: 8,
     sources: {
-      // The 1:50m data has no detail to show past zoom 8; tiling stops there and overzooms.
+      // Natural Earth has no detail to show past zoom 8; tiling stops there and overzooms.
       [SOURCE.basemap]: { type: 'geojson', data: basemapSourceData(basemap), maxzoom: 8 },
       // A small buffer: icons are 24 px, and every extra px of buffer copies points into neighbours.
-      [SOURCE.events]: { type: 'geojson', data: markers, buffer: 32, maxzoom: 12 },
+      [SOURCE.events]: { type: 'geojson', data: markers, buffer: 32, maxzoom: 12, promoteId: 'key' },
       [SOURCE.labels]: { type: 'geojson', data: labels, maxzoom: 12 },
     },
     layers,

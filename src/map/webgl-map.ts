@@ -13,22 +13,24 @@ import type { LabelProperties, MarkerProperties } from './features';
 import { FIT_MAX_ZOOM, FIT_PADDING, boundsContain, type Bounds, type LonLat } from './fit';
 import { allIcons, drawIcon } from './icons';
 import type { MapLibre } from './maplibre';
-import { SOURCE, iconLayerCount, iconLayerIds, iconLayers, mapStyle, themePaint } from './style';
+import { DETAIL_ZOOM, LAYER, SOURCE, detailBasemap, iconLayerCount, iconLayerIds, iconLayers, mapStyle, themePaint } from './style';
 
 export interface WebGLMapInit {
   container: HTMLElement;
-  /** On the sphere; made planar here. */
+  /** The coarse basemap, on the sphere; made planar here. */
   basemap: Basemap;
+  /** The fine basemap, asked for when the map first comes near DETAIL_ZOOM. */
+  loadDetail(): Promise<Basemap>;
   markers: FeatureCollection<Point, MarkerProperties>;
   labels: FeatureCollection<Point, LabelProperties>;
   palette: Palette;
   bounds: Bounds | null;
   /** MapLibre's own interface strings (the scroll-protection hints) in the reader's language. */
   locale: Record<string, string>;
-  /** The reader clicked or tapped markers: their feature ids (marker indexes). */
-  onPick(ids: number[]): void;
-  /** The pointer is over this marker (its feature id), or over none. */
-  onHover(id: number | null): void;
+  /** The reader clicked or tapped markers: their keys. */
+  onPick(keys: string[]): void;
+  /** The pointer is over this marker (its key), or over none. */
+  onHover(key: string | null): void;
   /** The map cannot draw any more (the GPU went away); the caller should fall back. */
   onFail(reason: string): void;
 }
@@ -43,9 +45,12 @@ export class WebGLMap {
   readonly loaded: Promise<void>;
   /** The MapLibre map itself; read it, change it only through this class. */
   readonly map: MapLibreMap;
-  private readonly state = { selected: [] as readonly number[], hovered: [] as readonly number[] };
-  private pointerOn: number | null = null;
+  private readonly state = { selected: [] as readonly string[], hovered: [] as readonly string[] };
+  private pointerOn: string | null = null;
   private iconLayers: string[];
+  private palette: Palette;
+  private detail: 'none' | 'loading' | 'shown' = 'none';
+  private removed = false;
 
   /** Throws (GPUInitializationError among others) when the map cannot be created. */
   constructor(
@@ -54,6 +59,7 @@ export class WebGLMap {
   ) {
     const { container, basemap, markers, labels, palette, bounds, locale } = init;
     this.iconLayers = iconLayerIds(iconLayerCount(markers.features.length));
+    this.palette = palette;
     this.map = new lib.Map({
       container,
       locale,
@@ -71,6 +77,8 @@ export class WebGLMap {
     });
     this.addIcons(palette);
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.map.on('zoom', this.onZoom);
+    void this.loaded.then(this.onZoom);
     this.map.on('click', this.onClick);
     this.map.on('mousemove', this.onMove);
     this.map.on('mouseout', this.onOut);
@@ -97,7 +105,7 @@ export class WebGLMap {
     return Math.max(0, Math.min(FIT_PADDING, w / 4, h / 4));
   }
 
-  /** New markers replace the old ones, and the old ids' feature-state goes with them. */
+  /** New markers replace the old ones; feature-state stays with the keys. */
   setMarkers(markers: FeatureCollection<Point, MarkerProperties>): void {
     const count = iconLayerCount(markers.features.length);
     if (count !== this.iconLayers.length) {
@@ -106,8 +114,6 @@ export class WebGLMap {
       this.iconLayers = iconLayerIds(count);
     }
     void this.map.getSource<GeoJSONSource>(SOURCE.events)?.setData(markers);
-    this.map.removeFeatureState({ source: SOURCE.events });
-    this.state.selected = this.state.hovered = [];
   }
 
   setLabels(labels: FeatureCollection<Point, LabelProperties>): void {
@@ -115,7 +121,9 @@ export class WebGLMap {
   }
 
   setPalette(palette: Palette): void {
+    this.palette = palette;
     for (const [layer, paint] of Object.entries(themePaint(palette))) {
+      if (!this.map.getLayer(layer)) continue;
       for (const [name, value] of Object.entries(paint)) this.map.setPaintProperty(layer, name as never, value as never);
     }
     this.addIcons(palette);
@@ -143,15 +151,15 @@ export class WebGLMap {
   }
 
   /** Rings the markers holding the selected event (one per place it is drawn at). */
-  select(ids: readonly number[]): void {
-    this.setState('selected', ids);
+  select(keys: readonly string[]): void {
+    this.setState('selected', keys);
   }
 
-  hover(ids: readonly number[]): void {
-    this.setState('hovered', ids);
+  hover(keys: readonly string[]): void {
+    this.setState('hovered', keys);
   }
 
-  private setState(key: 'selected' | 'hovered', ids: readonly number[]): void {
+  private setState(key: 'selected' | 'hovered', ids: readonly string[]): void {
     const previous = this.state[key];
     if (previous.length === ids.length && previous.every((id, i) => id === ids[i])) return;
     for (const id of previous) this.map.setFeatureState({ source: SOURCE.events, id }, { [key]: false });
@@ -159,9 +167,9 @@ export class WebGLMap {
     this.state[key] = ids;
   }
 
-  /** Ids of the markers whose icons are drawn now, read back from the map. */
-  renderedMarkerIds(): number[] {
-    return [...new Set(this.map.queryRenderedFeatures({ layers: this.iconLayers }).map((f) => Number(f.id)))];
+  /** Keys of the markers whose icons are drawn now, read back from the map. */
+  renderedMarkerKeys(): string[] {
+    return [...new Set(this.map.queryRenderedFeatures({ layers: this.iconLayers }).map((f) => String(f.id)))];
   }
 
   /** Calls back once everything changed so far has been drawn. */
@@ -171,34 +179,53 @@ export class WebGLMap {
   }
 
   destroy(): void {
+    this.removed = true;
     this.map.remove();
   }
 
-  /** Feature ids of the icons at or around a point, topmost first. */
-  private idsAt(where: PointLike | [PointLike, PointLike]): number[] {
-    return [...new Set(this.map.queryRenderedFeatures(where, { layers: this.iconLayers }).map((f) => Number(f.id)))];
+  /** Fetches the fine basemap a little before it is needed, and draws it from DETAIL_ZOOM on. */
+  private readonly onZoom = (): void => {
+    if (this.detail !== 'none' || this.map.getZoom() < DETAIL_ZOOM - 0.5) return;
+    this.detail = 'loading';
+    this.init.loadDetail().then(
+      (basemap) => {
+        if (this.removed) return;
+        const { source, layers } = detailBasemap(planarBasemap(basemap), this.palette);
+        this.map.addSource(SOURCE.basemapDetail, source);
+        for (const layer of layers) this.map.addLayer(layer, LAYER.rings);
+        for (const coarse of [LAYER.land, LAYER.borders]) this.map.setLayerZoomRange(coarse, 0, DETAIL_ZOOM);
+        this.detail = 'shown';
+      },
+      // Without the fine basemap the coarse one stays on at every zoom; a later zoom tries again.
+      () => (this.detail = 'none'),
+    );
+  };
+
+  /** Keys of the icons at or around a point, topmost first. */
+  private keysAt(where: PointLike | [PointLike, PointLike]): string[] {
+    return [...new Set(this.map.queryRenderedFeatures(where, { layers: this.iconLayers }).map((f) => String(f.id)))];
   }
 
   private readonly onClick = (e: MapMouseEvent): void => {
     const { x, y } = e.point;
-    const ids = this.idsAt([
+    const keys = this.keysAt([
       [x - HIT_SLOP, y - HIT_SLOP],
       [x + HIT_SLOP, y + HIT_SLOP],
     ]);
-    if (ids.length) this.init.onPick(ids);
+    if (keys.length) this.init.onPick(keys);
   };
 
   private readonly onMove = (e: MapMouseEvent): void => {
-    this.pointAt(this.idsAt(e.point)[0] ?? null);
+    this.pointAt(this.keysAt(e.point)[0] ?? null);
   };
 
   private readonly onOut = (): void => this.pointAt(null);
 
   /** Cursor and hover follow the icon under the pointer; the element hears only of changes. */
-  private pointAt(id: number | null): void {
-    if (id === this.pointerOn) return;
-    this.pointerOn = id;
-    this.map.getCanvas().style.cursor = id === null ? '' : 'pointer';
-    this.init.onHover(id);
+  private pointAt(key: string | null): void {
+    if (key === this.pointerOn) return;
+    this.pointerOn = key;
+    this.map.getCanvas().style.cursor = key === null ? '' : 'pointer';
+    this.init.onHover(key);
   }
 }

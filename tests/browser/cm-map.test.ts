@@ -9,6 +9,10 @@ import type { TimeWindow } from '../../src/model/select';
 import { validateValue } from '../../src/model/validate';
 import { PALETTES, STATUS_STYLES } from '../../src/ui/marks';
 import { syntheticDataset } from '../../scripts/synthetic';
+import { loadBasemap } from '../../src/map/basemap';
+import { placePosition, placesOf } from '../../src/map/features';
+import { boundsOf } from '../../src/map/fit';
+import { basemapPaths, fallbackProjection } from '../../src/map/svg-scene';
 import { dataset, event, place } from '../fixtures/datasets';
 
 const MARKUP = '<img src=x onerror="window.__injected=1">Bakhmut & <b>Co</b>';
@@ -235,6 +239,22 @@ describe('<cm-map>', () => {
       expect(canvas(el).style.cursor).toBe('');
     });
 
+    it('draws the 1:110m basemap when zoomed out and the 1:50m one, fetched when needed, when zoomed in', async () => {
+      const el = await mount({ reducedMotion: true });
+      const map = el.mapLibre!;
+      await vi.waitFor(() => expect(map.getLayer('land-detail')).toBeDefined());
+      const landAt = async (zoom: number) => {
+        map.jumpTo({ center: [30.52, 50.45], zoom });
+        await new Promise((resolve) => {
+          map.once('idle', resolve);
+          map.triggerRepaint();
+        });
+        return map.queryRenderedFeatures(map.project([30.52, 50.45]), { layers: ['land', 'land-detail'] }).map((f) => f.layer.id);
+      };
+      expect(await landAt(5)).toEqual(['land-detail']);
+      expect(await landAt(1)).toEqual(['land']);
+    });
+
     it('follows the theme', async () => {
       const el = await mount();
       await change(el, { theme: 'dark' });
@@ -300,6 +320,16 @@ describe('<cm-map>', () => {
       expect(await fell).toMatch(/lost/);
       await vi.waitFor(() => expect(el.getAttribute('drawn-with')).toBe('svg'));
       expect(el.renderedEventIds()).toEqual(IN_WINDOW);
+    });
+
+    it('draws a distant view from the 1:110m basemap, and a close one from the 1:50m once fetched', async () => {
+      const el = await mount({ renderer: 'svg', window: [Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 2)] });
+      const land = () => shadow(el).querySelector('path.land')!.getAttribute('d')!;
+      const [coarse, fine] = await Promise.all([loadBasemap('coarse'), loadBasemap('fine')]);
+      expect(land()).toBe(basemapPaths(coarse, fallbackProjection(null, 400, 300)).land);
+      await change(el, { window: WINDOW });
+      const bounds = boundsOf(IN_WINDOW.flatMap((id) => placesOf(el.data!.eventById.get(id)!)).map((p) => placePosition(el.data!.placeById.get(p)!)));
+      await vi.waitFor(() => expect(land()).toBe(basemapPaths(fine, fallbackProjection(bounds, 400, 300)).land));
     });
 
     it('rings the selected event at every place it has, and the hovered one', async () => {

@@ -67,6 +67,17 @@ describe('the page', () => {
     expect(Math.min(...marksWhenMapRequested)).toBeGreaterThan(0);
   });
 
+  it('opens on the light 1:110m basemap and fetches the 1:50m one only when the map zooms in on Ukraine', async () => {
+    session = await openPage();
+    await gotoApp(session);
+    await session.page.waitForTimeout(500);
+    const atlases = () => session!.requests.filter((url) => /countries-(50|110)m/.test(url)).map((url) => /countries-(50|110)m/.exec(url)![0]);
+    expect(atlases()).toEqual(['countries-110m']);
+    await gotoApp(session, '#from=2025-08-18&to=2025-08-19&kinds=attack');
+    await session.page.waitForFunction(() => !!(document.querySelector('chrono-map')!.shadowRoot!.querySelector('cm-map') as unknown as { mapLibre: { getLayer(id: string): unknown } }).mapLibre.getLayer('land-detail'));
+    expect(atlases()).toEqual(['countries-110m', 'countries-50m']);
+  });
+
   it('draws every event of the opening window on the timeline and every placed one on the map', async () => {
     session = await openPage();
     await gotoApp(session);

@@ -63,9 +63,14 @@ describe('buildBasemap', () => {
     expect(again.moved).toBe(false);
   });
 
-  it('loads the shipped 50m atlas with the fix applied', async () => {
-    const loaded = await loadBasemap();
-    expect(geoContains(country(loaded.countries.features as Country[], 'Ukraine'), SIMFEROPOL)).toBe(true);
+  it('loads both shipped atlases, 1:110m and 1:50m, with the fix applied', async () => {
+    for (const detail of ['coarse', 'fine'] as const) {
+      const loaded = await loadBasemap(detail);
+      expect(geoContains(country(loaded.countries.features as Country[], 'Ukraine'), SIMFEROPOL)).toBe(true);
+      expect(geoContains(country(loaded.countries.features as Country[], 'Russia'), SIMFEROPOL)).toBe(false);
+      expect(verticesInCrimea(loaded.borders)).toEqual([]);
+    }
+    expect((await loadBasemap('coarse')).borders.coordinates.flat().length).toBeLessThan((await loadBasemap('fine')).borders.coordinates.flat().length / 3);
   });
 });
 

@@ -56,11 +56,11 @@ describe('placeMarkers', () => {
     for (const m of markers) for (const e of m.events) expect(markerKeysOf(e)).toContain(m.key);
   });
 
-  it('gives each marker a point at its place, with its index as feature id and what the icons read', () => {
+  it('gives each marker a point at its place, with its key, its index and what the icons read', () => {
     const features = markerFeatures(d, markers).features;
-    expect(features.map((f) => f.id)).toEqual(markers.map((_, i) => i));
+    expect(features.map((f) => f.properties.n)).toEqual(markers.map((_, i) => i));
     const talks = features[markers.findIndex((m) => m.kind === 'proposal')]!;
-    expect(talks.properties).toEqual({ kind: 'proposal', style: 'crossed', place: 'kyiv' });
+    expect(talks.properties).toEqual({ key: 'kyiv|proposal|crossed', n: 3, kind: 'proposal', style: 'crossed', place: 'kyiv' });
     const lviv = features[markers.findIndex((m) => m.place === 'lviv')]!;
     expect(lviv.geometry.coordinates).toEqual([24.0322, 49.8425]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsContain, boundsOf, mercatorScaleForZoom, normalizeLongitude } from '../../src/map/fit';
+import { boundsContain, boundsOf, mercatorScaleForZoom, normalizeLongitude, zoomForMercatorScale } from '../../src/map/fit';
 
 const ANCHORAGE = [-149.9, 61.2] as const;
 const MOSCOW = [37.62, 55.75] as const;
@@ -51,5 +51,6 @@ describe('normalizeLongitude and mercatorScaleForZoom', () => {
   it('matches MapLibre’s 512 px world at zoom 0', () => {
     expect(2 * Math.PI * mercatorScaleForZoom(0)).toBeCloseTo(512);
     expect(mercatorScaleForZoom(7) / mercatorScaleForZoom(6)).toBeCloseTo(2);
+    for (const zoom of [0, 2.5, 7]) expect(zoomForMercatorScale(mercatorScaleForZoom(zoom))).toBeCloseTo(zoom);
   });
 });

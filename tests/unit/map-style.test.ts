@@ -37,17 +37,17 @@ describe('icon layers', () => {
     expect(ICONS_PER_LAYER).toBeLessThan(32_768);
   });
 
-  it('deals the markers round the layers by feature id, each to exactly one', () => {
+  it('deals the markers round the layers by their index, each to exactly one', () => {
     const features = markers(data()).features;
     expect(iconLayerFilter(0, 1)).toBeNull();
-    // The filter is ['==', ['%', ['to-number', ['id']], count], i]; checked by its meaning.
+    // The filter is ['==', ['%', ['get', 'n'], count], i]; checked by its meaning.
     const dealt = [0, 1, 2].map((i) => {
-      const [op, [mod, , count], layer] = iconLayerFilter(i, 3) as unknown as [string, [string, unknown, number], number];
-      expect([op, mod]).toEqual(['==', '%']);
-      return features.filter((f) => f.id % count === layer).map((f) => f.id);
+      const [op, [mod, [get, name], count], layer] = iconLayerFilter(i, 3) as unknown as [string, [string, [string, string], number], number];
+      expect([op, mod, get, name]).toEqual(['==', '%', 'get', 'n']);
+      return features.filter((f) => f.properties.n % count === layer).map((f) => f.properties.key);
     });
-    expect(dealt.flat().sort()).toEqual(features.map((f) => f.id).sort());
-    expect(dealt.every((ids) => ids.length > 0)).toBe(true);
+    expect(dealt.flat().sort()).toEqual(features.map((f) => f.properties.key).sort());
+    expect(dealt.every((keys) => keys.length > 0)).toBe(true);
   });
 });
 
