@@ -19,7 +19,7 @@ export interface WebGLMapInit {
   container: HTMLElement;
   /** The coarse basemap, on the sphere; made planar here. */
   basemap: Basemap;
-  /** The fine basemap, asked for when the map first comes near DETAIL_ZOOM. */
+  /** The fine basemap, asked for when the map first reaches DETAIL_ZOOM. */
   loadDetail(): Promise<Basemap>;
   markers: FeatureCollection<Point, MarkerProperties>;
   labels: FeatureCollection<Point, LabelProperties>;
@@ -183,9 +183,9 @@ export class WebGLMap {
     this.map.remove();
   }
 
-  /** Fetches the fine basemap a little before it is needed, and draws it from DETAIL_ZOOM on. */
+  /** Fetches the fine basemap when the map first reaches DETAIL_ZOOM, and draws it from there on. */
   private readonly onZoom = (): void => {
-    if (this.detail !== 'none' || this.map.getZoom() < DETAIL_ZOOM - 0.5) return;
+    if (this.detail !== 'none' || this.map.getZoom() < DETAIL_ZOOM) return;
     this.detail = 'loading';
     this.init.loadDetail().then(
       (basemap) => {
