@@ -1,6 +1,7 @@
 /**
- * The dataset as map features, and what the map shows for a time window and filters: which
- * places have events, how many, and which event a click on a crowded spot picks. Pure; shared by
+ * What the map shows for a time window and filters: which places have events and how many, the
+ * markers drawn there (one per place, kind and status style) as map features, and which event
+ * a click on a crowded spot picks. Pure; shared by
  * the WebGL map and its SVG fallback so both draw the same thing.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
@@ -37,7 +38,6 @@ export interface MarkerProperties {
   style: StatusStyle;
   place: string;
 }
-
 
 export interface LabelProperties {
   place: string;

@@ -77,8 +77,11 @@ export class WebGLMap {
     });
     this.addIcons(palette);
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
-    this.map.on('zoom', this.onZoom);
-    void this.loaded.then(this.onZoom);
+    // Sources can be added once the style has loaded; the view may already be close by then.
+    void this.loaded.then(() => {
+      this.map.on('zoom', this.onZoom);
+      this.onZoom();
+    });
     this.map.on('click', this.onClick);
     this.map.on('mousemove', this.onMove);
     this.map.on('mouseout', this.onOut);
@@ -159,12 +162,12 @@ export class WebGLMap {
     this.setState('hovered', keys);
   }
 
-  private setState(key: 'selected' | 'hovered', ids: readonly string[]): void {
-    const previous = this.state[key];
-    if (previous.length === ids.length && previous.every((id, i) => id === ids[i])) return;
-    for (const id of previous) this.map.setFeatureState({ source: SOURCE.events, id }, { [key]: false });
-    for (const id of ids) this.map.setFeatureState({ source: SOURCE.events, id }, { [key]: true });
-    this.state[key] = ids;
+  private setState(state: 'selected' | 'hovered', keys: readonly string[]): void {
+    const previous = this.state[state];
+    if (previous.length === keys.length && previous.every((key, i) => key === keys[i])) return;
+    for (const id of previous) this.map.setFeatureState({ source: SOURCE.events, id }, { [state]: false });
+    for (const id of keys) this.map.setFeatureState({ source: SOURCE.events, id }, { [state]: true });
+    this.state[state] = keys;
   }
 
   /** Keys of the markers whose icons are drawn now, read back from the map. */
