@@ -84,7 +84,6 @@ interface Scene {
   land: string;
   borders: string;
   markers: SvgMarker[];
-  markerByKey: Map<string, SvgMarker>;
   labels: SvgLabel[];
 }
 
@@ -135,10 +134,8 @@ export class CmMap extends LitElement {
   /** Ids of the events drawn now, each once, in time order; read back from what is on screen. */
   renderedEventIds(): string[] {
     if (this.mode === 'webgl' && this.engine) return idsInTimeOrder(this.markersByKey(this.engine.renderedMarkerKeys()));
-    const scene = this.scene;
-    if (this.mode !== 'svg' || !scene) return [];
-    const drawn = [...this.renderRoot.querySelectorAll<SVGGElement>('.marker')].flatMap((el) => scene.markerByKey.get(el.dataset.key ?? '') ?? []);
-    return idsInTimeOrder(drawn);
+    if (this.mode !== 'svg' || !this.scene) return [];
+    return idsInTimeOrder(this.markersByKey([...this.renderRoot.querySelectorAll<SVGGElement>('.marker')].map((el) => el.dataset.key ?? '')));
   }
 
   override connectedCallback(): void {
@@ -293,7 +290,6 @@ export class CmMap extends LitElement {
     const paths = refit ? basemapPaths(basemap, projection) : previous;
     const counted = changed.has('data') || changed.has('window') || changed.has('filters');
     const markers = refit || counted ? svgMarkers(data, this.markers, projection) : previous.markers;
-    const markerByKey = markers === previous?.markers ? previous.markerByKey : new Map(markers.map((m) => [m.key, m]));
     const relabel = refit || counted || changed.has('language');
     const ui = uiLanguage(this.language);
     const labels = relabel
@@ -307,7 +303,7 @@ export class CmMap extends LitElement {
           height,
         )
       : previous!.labels;
-    return { width, height, bounds: this.bounds, projection, land: paths.land, borders: paths.borders, markers, markerByKey, labels };
+    return { width, height, bounds: this.bounds, projection, land: paths.land, borders: paths.borders, markers, labels };
   }
 
   override updated(changed: PropertyValues): void {
@@ -443,9 +439,9 @@ export class CmMap extends LitElement {
     </g>`;
   }
 
-  private markerAt(target: EventTarget | null): SvgMarker | undefined {
+  private markerAt(target: EventTarget | null): PlaceMarker | undefined {
     const el = target instanceof Element ? target.closest<SVGGElement>('.marker') : null;
-    return el ? this.scene?.markerByKey.get(el.dataset.key ?? '') : undefined;
+    return el ? this.markerByKey.get(el.dataset.key ?? '') : undefined;
   }
 
   /** Markers at one place overlap exactly, so the events under the pointer are the place's. */
