@@ -418,16 +418,16 @@ export class CmMap extends LitElement {
       <rect width=${scene.width} height=${scene.height} fill=${p.water}></rect>
       <path class="land" d=${scene.land} fill=${p.land}></path>
       <path class="borders" d=${scene.borders} fill="none" stroke=${p.border} stroke-width="0.8"></path>
-      <g class="rings">
+      <g class="labels">
+        ${scene.labels.map((l) => svg`<text x=${l.tx} y=${l.ty} text-anchor=${l.anchor} fill=${p.ink} stroke=${p.paper}>${l.text}</text>`)}
+      </g>
+      <g class="markers">${repeat(scene.markers, (m) => m.key, (m) => this.renderMarker(m, p))}</g>
+      <g class="rings" pointer-events="none">
         ${ringed.map(
           ({ m, isSelected }) =>
             svg`<circle cx=${m.x} cy=${m.y} r=${RING_RADIUS} fill="none" stroke=${isSelected ? p.accent : p.muted} stroke-width=${isSelected ? 3 : 2.5}></circle>`,
         )}
       </g>
-      <g class="labels">
-        ${scene.labels.map((l) => svg`<text x=${l.tx} y=${l.ty} text-anchor=${l.anchor} fill=${p.ink} stroke=${p.paper}>${l.text}</text>`)}
-      </g>
-      <g class="markers">${repeat(scene.markers, (m) => m.key, (m) => this.renderMarker(m, p))}</g>
     </svg>`;
   }
 

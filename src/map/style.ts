@@ -2,8 +2,8 @@
  * The MapLibre style, as plain objects: no glyphs URL (MapLibre draws label text with the
  * browser's fonts), no sprite (event icons are added with `addImage`), no remote source.
  *
- * Layers, bottom to top: water, land, borders (1:110m, then 1:50m from DETAIL_ZOOM), selection
- * rings, place labels, event icons.
+ * Layers, bottom to top: water, land, borders (1:110m, then 1:50m from DETAIL_ZOOM), place
+ * labels, event icons, selection rings.
  *
  * Crowding: many strikes hit one city. The events source holds one point per marker (a place's
  * events of one kind and status style, see `placeMarkers`), rebuilt for each window and filters,
@@ -152,19 +152,6 @@ export function mapStyle({ basemap, markers, labels, palette }: StyleInput): Sty
     { id: LAYER.land, type: 'fill', source: SOURCE.basemap, filter: ['!', IS_BORDER], paint: paint[LAYER.land] },
     { id: LAYER.borders, type: 'line', source: SOURCE.basemap, filter: IS_BORDER, paint: { ...paint[LAYER.borders], 'line-width': BORDER_WIDTH } },
     {
-      id: LAYER.rings,
-      type: 'circle',
-      source: SOURCE.events,
-      paint: {
-        ...paint[LAYER.rings],
-        // Radius 0 for the unmarked: a zero-size circle costs the rasterizer nothing, where a
-        // transparent one is still drawn (12 ms of a 63 ms repaint in software WebGL, measured).
-        'circle-radius': ['case', ['any', SELECTED, HOVERED], RING_RADIUS, 0],
-        'circle-color': 'rgba(0, 0, 0, 0)',
-        'circle-stroke-width': ['case', SELECTED, 3, HOVERED, 2.5, 0],
-      },
-    },
-    {
       id: LAYER.labels,
       type: 'symbol',
       source: SOURCE.labels,
@@ -181,6 +168,20 @@ export function mapStyle({ basemap, markers, labels, palette }: StyleInput): Sty
       paint: { ...paint[LAYER.labels], 'text-halo-width': 1.5 },
     },
     ...iconLayers(iconLayerCount(markers.features.length)),
+    // On top: at a crowded spot the selected event's ring must not hide under other icons.
+    {
+      id: LAYER.rings,
+      type: 'circle',
+      source: SOURCE.events,
+      paint: {
+        ...paint[LAYER.rings],
+        // Radius 0 for the unmarked: a zero-size circle costs the rasterizer nothing, where a
+        // transparent one is still drawn (12 ms of a 63 ms repaint in software WebGL, measured).
+        'circle-radius': ['case', ['any', SELECTED, HOVERED], RING_RADIUS, 0],
+        'circle-color': 'rgba(0, 0, 0, 0)',
+        'circle-stroke-width': ['case', SELECTED, 3, HOVERED, 2.5, 0],
+      },
+    },
   ];
   return {
     version: 8,

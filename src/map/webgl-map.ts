@@ -113,7 +113,7 @@ export class WebGLMap {
     const count = iconLayerCount(markers.features.length);
     if (count !== this.iconLayers.length) {
       for (const id of this.iconLayers) this.map.removeLayer(id);
-      for (const layer of iconLayers(count)) this.map.addLayer(layer);
+      for (const layer of iconLayers(count)) this.map.addLayer(layer, LAYER.rings);
       this.iconLayers = iconLayerIds(count);
     }
     void this.map.getSource<GeoJSONSource>(SOURCE.events)?.setData(markers);
@@ -195,7 +195,7 @@ export class WebGLMap {
         if (this.removed) return;
         const { source, layers } = detailBasemap(planarBasemap(basemap), this.palette);
         this.map.addSource(SOURCE.basemapDetail, source);
-        for (const layer of layers) this.map.addLayer(layer, LAYER.rings);
+        for (const layer of layers) this.map.addLayer(layer, LAYER.labels);
         for (const coarse of [LAYER.land, LAYER.borders]) this.map.setLayerZoomRange(coarse, 0, DETAIL_ZOOM);
         this.detail = 'shown';
       },

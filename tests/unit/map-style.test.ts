@@ -67,10 +67,11 @@ describe('mapStyle', () => {
     expect(JSON.stringify(style)).not.toMatch(/https?:/);
   });
 
-  it('draws the rings under the labels and the labels under the event icons', () => {
+  it('draws the labels under the event icons, and the selection rings over both', () => {
     const ids = style.layers.map((l) => l.id);
-    expect(ids.indexOf('event-rings')).toBeLessThan(ids.indexOf('place-labels'));
     expect(ids.indexOf('place-labels')).toBeLessThan(ids.indexOf('events-0'));
+    expect(ids.indexOf('events-0')).toBeLessThan(ids.indexOf('event-rings'));
+    expect(ids.at(-1)).toBe('event-rings');
   });
 
   it('draws land and borders from one source, so they arrive as one set of tiles', () => {
