@@ -1,11 +1,9 @@
 import { css } from 'lit';
-import { buttonStyles, darkTokens, focusRing, lightTokens } from './theme.styles';
-import { glyphStyles } from './shared.styles';
+import { darkTokens, lightTokens } from './theme.styles';
+import { controlStyles } from './shared.styles';
 
 export const chronoMapStyles = [
-  focusRing,
-  buttonStyles,
-  glyphStyles,
+  ...controlStyles,
   css`
     :host {
       display: block;

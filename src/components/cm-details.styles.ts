@@ -1,11 +1,8 @@
 import { css } from 'lit';
-import { buttonStyles, focusRing } from './theme.styles';
-import { glyphStyles } from './shared.styles';
+import { controlStyles } from './shared.styles';
 
 export const detailsStyles = [
-  focusRing,
-  buttonStyles,
-  glyphStyles,
+  ...controlStyles,
   css`
     :host {
       display: block;

@@ -17,8 +17,7 @@ import { formatCount } from '../i18n/format';
 import { kindName, precisionName, statusName, t, type UiLanguage } from '../i18n/messages';
 import { DASHES, STATUS_STYLES, kindPath, type StatusStyle } from '../ui/marks';
 import { FilterRequestEvent } from './events';
-import { buttonStyles, focusRing } from './theme.styles';
-import { glyphStyles } from './shared.styles';
+import { controlStyles } from './shared.styles';
 
 /** One status chip per look: held and reported share "solid", declined and cancelled "crossed". */
 const STATUS_SHAPE_KIND: EventKind = 'meeting';
@@ -26,9 +25,7 @@ const STATUS_SHAPE_KIND: EventKind = 'meeting';
 @customElement('cm-filters')
 export class CmFilters extends LitElement {
   static override styles = [
-    focusRing,
-    buttonStyles,
-    glyphStyles,
+    ...controlStyles,
     css`
       :host {
         display: block;

@@ -18,8 +18,7 @@ import { formatCount, formatEventWhen } from '../i18n/format';
 import { kindName, statusName, t, type UiLanguage } from '../i18n/messages';
 import { eventTitle, placeLabel } from '../i18n/sentence';
 import { PickEvent } from './events';
-import { buttonStyles, focusRing } from './theme.styles';
-import { glyphStyles } from './shared.styles';
+import { controlStyles } from './shared.styles';
 
 type SortKey = 'date' | 'kind' | 'place';
 const PAGE = 100;
@@ -27,9 +26,7 @@ const PAGE = 100;
 @customElement('cm-table')
 export class CmTable extends LitElement {
   static override styles = [
-    focusRing,
-    buttonStyles,
-    glyphStyles,
+    ...controlStyles,
     css`
       :host {
         display: block;

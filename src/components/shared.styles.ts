@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonStyles, focusRing } from './theme.styles';
 
 /** `--c`, the colour of a kind, on any element with a `kind-…` class. */
 export const kindColours = css`
@@ -40,3 +41,6 @@ export const glyphStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** What every element with buttons and kind glyphs starts from: focus ring, buttons, glyphs. */
+export const controlStyles = [focusRing, buttonStyles, glyphStyles];
