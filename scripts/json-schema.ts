@@ -6,8 +6,8 @@ export function datasetJsonSchema(): object {
   const schema = toJsonSchema(DatasetSchema, { errorMode: 'ignore', target: 'draft-07' });
   return {
     ...schema,
-    $id: 'https://chronomap.invalid/schema/v1.json',
-    title: 'Chronomap dataset, schema v1',
+    $id: 'https://chronomap.invalid/schema/v2.json',
+    title: 'Chronomap dataset, schema v2 (v1 files are valid v2)',
     description: 'Generated from src/model/schema.ts by `npm run schema`. Do not edit by hand.',
   };
 }

@@ -95,7 +95,7 @@ export const chronoMapStyles = [
       color: var(--cm-muted);
     }
     .error {
-      border: 2px solid var(--cm-attack);
+      border: 2px solid var(--cm-danger);
       border-radius: 8px;
       padding: 12px 16px;
     }

@@ -9,31 +9,38 @@
  * @attr to - end of the time window
  * @attr lang - interface language (`en` or `uk`; else `?lang=` in the URL, else the browser's)
  * @attr theme - `light`, `dark` or `auto` (follows the reader's system; default)
- * @attr url-state - `hash` (default) keeps selection, window and filters in the URL hash; `none` leaves the URL alone
+ * @attr url-state - `hash` (default) keeps selection, window, filters, search and story step in the URL hash; `none` leaves the URL alone
+ * @attr story - id of a story of the dataset to open
+ * @attr step - the story step to open, counted from 1 (default 1)
  * @attr status - reflected: `loading`, `ready` (both views have drawn) or `error`
  *
  * @fires cm-ready - both views have drawn the dataset
  * @fires cm-select - the selection changed; `event.id` is the event id or null
  * @fires cm-window-change - the time window changed; `event.from`, `event.to` are ISO instants
  * @fires cm-error - the dataset could not be shown; `event.message` says why
+ * @fires cm-step-change - a story step was opened, or the story closed; `event.story`, `event.step` (from 1; null when closed)
  *
  * @method select(id) - selects an event by id, or clears with null
  * @method setWindow(from, to) - sets the time window (Date, epoch ms or ISO string)
+ * @method goToStep(n) - opens step n (from 1) of the open story, or of the `story` attribute's, or of the dataset's first story
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import { parseInstant, visibleEvents, type Filters, type TimeWindow } from '../model/select';
+import { stepView, storyById } from '../model/story';
 import { formatProblem, validateJson } from '../model/validate';
 import { formatCount, formatEventWhen } from '../i18n/format';
 import { eventCount, problemCount, t, uiLanguage, type UiLanguage } from '../i18n/messages';
 import { eventSentence, eventTitle, placeLabel } from '../i18n/sentence';
+import { STEP_INTERVAL_MS } from '../model/playback';
 import { initialState, reduce, type Action, type AppState, type LoadError } from '../state/state';
-import { fromHash, toHash } from '../state/url';
+import { fromHash, toHash, type UrlState } from '../state/url';
 import {
   ChronoErrorEvent,
   ChronoReadyEvent,
   ChronoSelectEvent,
+  ChronoStepChangeEvent,
   ChronoWindowChangeEvent,
   type FilterRequestEvent,
   type HoverEvent,
@@ -42,6 +49,7 @@ import {
   type WindowRequestEvent,
 } from './events';
 import { chronoMapStyles } from './chrono-map.styles';
+import { kindTokenSheet } from './shared.styles';
 import './cm-timeline';
 import './cm-details';
 import './cm-filters';
@@ -61,6 +69,8 @@ export class ChronoMap extends LitElement {
   @property() override lang = '';
   @property() theme: 'light' | 'dark' | 'auto' = 'auto';
   @property({ attribute: 'url-state' }) urlState: 'hash' | 'none' = 'hash';
+  @property() story: string | null = null;
+  @property({ type: Number }) step: number | null = null;
   @property({ reflect: true }) status: AppState['status'] = 'loading';
 
   @state() private app: AppState = initialState;
@@ -83,6 +93,15 @@ export class ChronoMap extends LitElement {
   /** Selects an event by id, or clears the selection with null. */
   select(id: string | null): void {
     this.dispatch({ type: 'select', id });
+  }
+
+  /**
+   * Opens step `n` (counted from 1) of the story that is open, else of the `story` attribute's,
+   * else of the dataset's first story. Steps past either end go to the first or the last.
+   */
+  goToStep(n: number): void {
+    const id = this.app.story?.id ?? this.story ?? this.app.dataset?.stories[0]?.id ?? null;
+    if (id && Number.isFinite(Number(n))) this.dispatch({ type: 'story', id, step: Number(n) });
   }
 
   /** Sets the time window; accepts Dates, epoch milliseconds or ISO strings. */
@@ -148,6 +167,7 @@ export class ChronoMap extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) void this.load();
     else if (this.app.dataset && (changed.has('eventId') || changed.has('from') || changed.has('to'))) this.applyAttributes();
+    else if (this.app.dataset && (changed.has('story') || changed.has('step'))) this.applyStoryAttributes();
   }
 
   private async load(): Promise<void> {
@@ -173,15 +193,35 @@ export class ChronoMap extends LitElement {
       this.fail({ message: t(this.language, 'errorInvalid', { src, problems: problemCount(this.language, count) }), problems: result.problems, omitted: result.omitted });
       return;
     }
-    const hash = this.urlState === 'hash' ? fromHash(location.hash) : null;
-    const attrWindow = this.attributeWindow();
+    const dataset = result.dataset;
+    const hash = this.urlState === 'hash' ? fromHash(location.hash, dataset) : null;
+    const story = storyById(dataset, this.story);
+    this.adoptKindColours(dataset);
     this.dispatch({
       type: 'loaded',
-      dataset: result.dataset,
-      window: hash?.window ?? attrWindow,
+      dataset,
+      warnings: result.warnings,
+      window: hash?.window ?? this.attributeWindow(),
       selected: hash?.selected ?? this.eventId,
       filters: hash?.filters,
+      query: hash?.query,
+      story: hash?.story ?? (story ? { id: story.id, step: this.step ?? 1 } : null),
     });
+  }
+
+  private kindSheet: CSSStyleSheet | null = null;
+
+  /** The dataset's kind colours as tokens for both themes, in a constructed sheet (CSP-safe). */
+  private adoptKindColours(dataset: Dataset): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = kindTokenSheet(dataset.kinds);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== this.kindSheet), sheet];
+    this.kindSheet = sheet;
+  }
+
+  private applyStoryAttributes(): void {
+    if (this.story) this.dispatch({ type: 'story', id: this.story, step: this.step ?? 1 });
+    else if (this.app.story) this.dispatch({ type: 'story', id: null });
   }
 
   private attributeWindow(): TimeWindow | null {
@@ -211,6 +251,9 @@ export class ChronoMap extends LitElement {
     this.status = after.status;
     if (after.status === 'ready' && before.status !== 'ready') this.dispatchEvent(new ChronoReadyEvent());
     if (after.dataset && before.dataset === after.dataset) {
+      if (after.story?.id !== before.story?.id || after.story?.step !== before.story?.step) {
+        this.dispatchEvent(new ChronoStepChangeEvent(after.story?.id ?? before.story?.id ?? null, after.story?.step ?? null));
+      }
       if (after.selected !== before.selected) {
         this.dispatchEvent(new ChronoSelectEvent(after.selected));
         this.announceSelection(after);
@@ -219,24 +262,63 @@ export class ChronoMap extends LitElement {
         this.dispatchEvent(new ChronoWindowChangeEvent(new Date(after.window[0]).toISOString(), new Date(after.window[1]).toISOString()));
       }
     }
-    if (after.dataset && action.type !== 'hover' && action.type !== 'drawn') this.writeUrl(before, after);
+    if (after.dataset && action.type !== 'hover' && action.type !== 'drawn' && action.type !== 'tick') this.writeUrl(before, after);
+    if (after.playback && !before.playback) this.startClock();
+  }
+
+  /** The hash for a state: in a story, only what differs from the step itself. */
+  private hashOf(s: AppState): string {
+    const d = s.dataset!;
+    const story = s.story ? storyById(d, s.story.id) : undefined;
+    const base = story && s.story ? stepView(d, story, s.story.step, s.window) : undefined;
+    return toHash(s, d, base);
   }
 
   private writeUrl(before: AppState, after: AppState): void {
-    if (this.urlState !== 'hash') return;
-    const hash = toHash(after);
+    if (this.urlState !== 'hash' || after.playback) return;
+    const hash = this.hashOf(after);
     if (hash === location.hash || (hash === '' && location.hash === '')) return;
     const url = `${location.pathname}${location.search}${hash || ''}`;
-    // A new selection is a step the reader can go back from; window moves only replace.
-    if (before.dataset && after.selected !== before.selected) history.pushState(null, '', url);
+    // A new selection or story step is a step the reader can go back from; window moves only replace.
+    if (before.dataset && (after.selected !== before.selected || after.story?.step !== before.story?.step)) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
   }
 
   private readonly onHashChange = (): void => {
     if (this.urlState !== 'hash' || !this.app.dataset) return;
-    const read = fromHash(location.hash);
-    this.dispatch({ type: 'restore', window: read.window ?? this.app.window, selected: read.selected, filters: read.filters });
+    if (location.hash === this.hashOf(this.app) || (location.hash === '' && this.hashOf(this.app) === '')) return;
+    const read: UrlState = fromHash(location.hash, this.app.dataset);
+    this.dispatch({ type: 'restore', ...read, window: read.window ?? this.app.window });
   };
+
+  private clock = 0;
+
+  /**
+   * The playback clock: a tick per animation frame, or one step every STEP_INTERVAL_MS with
+   * reduced motion. It stops itself once the state stops playing.
+   */
+  private startClock(): void {
+    cancelAnimationFrame(this.clock);
+    clearTimeout(this.clock);
+    if (this.reducedMotion) {
+      const step = () => {
+        if (!this.app.playback || !this.isConnected) return;
+        this.dispatch({ type: 'tick', elapsed: STEP_INTERVAL_MS, stepped: true });
+        this.clock = window.setTimeout(step, STEP_INTERVAL_MS);
+      };
+      this.clock = window.setTimeout(step, STEP_INTERVAL_MS);
+      return;
+    }
+    let last = performance.now();
+    const frame = (now: number) => {
+      if (!this.app.playback || !this.isConnected) return;
+      // A tab in the background gets no frames; a long gap is not a jump to the end.
+      this.dispatch({ type: 'tick', elapsed: Math.min(now - last, 100), stepped: false });
+      last = now;
+      this.clock = requestAnimationFrame(frame);
+    };
+    this.clock = requestAnimationFrame(frame);
+  }
 
   private readonly onMediaChange = (): void => {
     this.systemDark = this.darkQuery?.matches ?? false;
@@ -325,7 +407,7 @@ export class ChronoMap extends LitElement {
         ${shown.map(
           (e) => html`<li>
             <strong>${formatEventWhen(e, lang)}</strong> — ${eventTitle(e, dataset, lang)} (${placeLabel(e, dataset, lang)})
-            <br /><span class="print-sources">${e.sources.map((s) => `${s.publisher}: ${s.url}`).join(' · ')}</span>
+            <br /><span class="print-sources">${e.sources.map((s) => (s.url ? `${s.publisher}: ${s.url}` : s.publisher)).join(' · ')}</span>
           </li>`,
         )}
       </ol>
@@ -353,7 +435,7 @@ export class ChronoMap extends LitElement {
     const { window, filters, selected, hovered } = this.app;
     const { events: visible, unplaced } = window ? this.visible(dataset, window, filters) : { events: [], unplaced: 0 };
     return html`
-      <cm-filters .filters=${filters} .shown=${visible.length} .total=${dataset.events.length} language=${lang}></cm-filters>
+      <cm-filters .data=${dataset} .filters=${filters} .shown=${visible.length} .total=${dataset.events.length} language=${lang}></cm-filters>
       <div class="modes" role="group" aria-label=${t(lang, 'graphic')}>
         <button type="button" aria-pressed=${this.mode === 'graphic' ? 'true' : 'false'} @click=${() => (this.mode = 'graphic')}>${t(lang, 'graphic')}</button>
         <button type="button" aria-pressed=${this.mode === 'table' ? 'true' : 'false'} @click=${() => (this.mode = 'table')}>${t(lang, 'table')}</button>
@@ -386,16 +468,38 @@ export class ChronoMap extends LitElement {
           : nothing}
       </div>
       ${this.printing ? this.renderPrint(dataset, visible, lang) : nothing}
+      ${this.renderAttribution(dataset, lang)}
       <footer class="about">
         <details>
           <summary>${t(lang, 'about')}</summary>
           ${dataset.methodology ? html`<p>${dataset.translations?.[lang]?.methodology ?? dataset.methodology}</p>` : nothing}
-          <p>${t(lang, 'credits')}: ${dataset.credits}</p>
-          <p>${t(lang, 'license', { license: dataset.license })}</p>
+          ${dataset.credits ? html`<p>${t(lang, 'credits')}: ${dataset.credits}</p>` : nothing}
+          ${dataset.license ? html`<p>${t(lang, 'license', { license: dataset.license })}</p>` : nothing}
+          ${this.renderWarnings(lang)}
         </details>
-        <p class="updated">${t(lang, 'updated', { date: new Intl.DateTimeFormat(lang === 'uk' ? 'uk-UA' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(parseInstant(dataset.updated)) })}</p>
+        ${dataset.updated
+          ? html`<p class="updated">${t(lang, 'updated', { date: new Intl.DateTimeFormat(lang === 'uk' ? 'uk-UA' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(parseInstant(dataset.updated)) })}</p>`
+          : nothing}
       </footer>
     `;
+  }
+
+  /** The dataset's attribution line: shown in every view, the print copy and every export. */
+  private renderAttribution(dataset: Dataset, lang: UiLanguage) {
+    if (!dataset.attribution) return nothing;
+    return html`<p class="attribution" lang=${dataset.translations?.[lang]?.attribution ? lang : (dataset.languages[0] ?? 'en')}>${dataset.translations?.[lang]?.attribution ?? dataset.attribution}</p>`;
+  }
+
+  /** Warnings never block the data; they are listed apart from errors, for the people who made it. */
+  private renderWarnings(lang: UiLanguage) {
+    const { warnings } = this.app;
+    if (!warnings.length) return nothing;
+    return html`<details class="warnings">
+      <summary>${t(lang, 'warningsTitle', { count: formatCount(warnings.length, lang) })}</summary>
+      <ul>
+        ${warnings.map((w) => html`<li><code>${formatProblem(w)}</code></li>`)}
+      </ul>
+    </details>`;
   }
 }
 

@@ -95,7 +95,7 @@ export const detailsStyles = [
       padding-left: 6px;
     }
     a {
-      color: var(--cm-meeting);
+      color: var(--cm-link);
     }
     .links {
       list-style: none;
@@ -104,7 +104,7 @@ export const detailsStyles = [
     button.link {
       border: none;
       background: none;
-      color: var(--cm-meeting);
+      color: var(--cm-link);
       text-decoration: underline;
       text-align: left;
       padding: 2px 0;

@@ -14,14 +14,15 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
-import type { FigureRecord } from '../model/schema';
+import type { FigureRecord, MediaRecord } from '../model/schema';
+import { isDateOnly } from '../model/time';
 import { formatCount, formatEventWhen, formatReaderWhen, readerTimeZone } from '../i18n/format';
 import { eventsByPlace, neighbours, positionOf } from '../model/select';
-import { localize, type Localized } from '../i18n/localize';
-import { kindName, precisionName, statusName, t, type UiLanguage } from '../i18n/messages';
-import { placeLabel } from '../i18n/sentence';
-import { DASHES, STATUS_STYLES, kindPath } from '../ui/marks';
-import { isWebUrl } from '../ui/safe-url';
+import { localize, localizeList, type Localized, type LocalizedList } from '../i18n/localize';
+import { precisionName, statusName, t, type UiLanguage } from '../i18n/messages';
+import { kindLabel, placeLabel } from '../i18n/sentence';
+import { DASHES, kindPath, statusStyle } from '../ui/marks';
+import { hostOf, isWebUrl } from '../ui/safe-url';
 import { PickEvent } from './events';
 import { detailsStyles } from './cm-details.styles';
 
@@ -50,16 +51,31 @@ export class CmDetails extends LitElement {
       : html`<p lang=${value.lang}>${value.text}</p>${untranslated}`;
   }
 
+  /** A list field (participants, notes, areas) in the reader's language, marked when it is not. */
+  private list(e: ChronoEvent, field: 'participants' | 'areas' | 'notes'): LocalizedList {
+    return localizeList(e, field, this.language, this.data?.languages[0] ?? 'en');
+  }
+
+  private untranslatedMark(value: { fallback: boolean }) {
+    return value.fallback ? html`<span class="untranslated">${t(this.language, 'untranslated')}</span>` : nothing;
+  }
+
   override render() {
     const lang = this.language;
-    const e = this.selected ? this.data?.eventById.get(this.selected) : undefined;
-    if (!this.data || !e) return html`<p class="empty">${t(lang, 'noSelection')}</p>`;
-    const style = STATUS_STYLES[e.status];
+    const d = this.data;
+    const e = this.selected ? d?.eventById.get(this.selected) : undefined;
+    if (!d || !e) return html`<p class="empty">${t(lang, 'noSelection')}</p>`;
+    const style = statusStyle(e.status);
+    const kind = d.kindById.get(e.kind);
     const readerWhen = formatReaderWhen(e, lang, this.readerZone);
     const position = positionOf(this.order, e);
     const previous = position > 0 ? this.order[position - 1] : undefined;
     const next = position >= 0 ? this.order[position + 1] : undefined;
     const statusNote = e.statusNote ? this.text('statusNote', e) : null;
+    const participants = this.list(e, 'participants');
+    const notes = this.list(e, 'notes');
+    const areas = this.list(e, 'areas');
+    const summary = e.summary ? this.text('summary', e) : null;
     return html`
       <article aria-labelledby="details-title">
         <nav class="stepper" aria-label=${t(lang, 'details')}>
@@ -67,53 +83,73 @@ export class CmDetails extends LitElement {
           <button type="button" ?disabled=${!next} @click=${() => next && this.pick(next.id)} aria-label=${t(lang, 'next')}>→</button>
           <button type="button" class="close" @click=${() => this.pick(null)} aria-label=${t(lang, 'close')}>×</button>
         </nav>
-        <p class="kind kind-${e.kind} status-${style}">
+        <p class="kind ${kind ? `k${kind.index}` : ''} status-${style}">
           <svg viewBox="-10 -10 20 20" width="18" height="18" aria-hidden="true">
-            <path d=${kindPath(e.kind, 90)} stroke-dasharray=${DASHES[style] ?? nothing}></path>
+            <path d=${kindPath(kind ?? { shape: 'circle' }, 90)} stroke-dasharray=${DASHES[style] ?? nothing}></path>
             ${style === 'crossed' ? svg`<line x1="-6" y1="6" x2="6" y2="-6"></line>` : nothing}
           </svg>
-          <span>${kindName(lang, e.kind)} · ${statusName(lang, e.status)}</span>
+          <span>${kindLabel(d, e.kind, lang)}${e.status ? ` · ${statusName(lang, e.status)}` : ''}</span>
         </p>
         ${this.renderText(this.text('title', e), 'h2')}
-        ${statusNote ? html`<p class="status-note" lang=${statusNote.lang}>${statusNote.text}</p>` : nothing}
+        ${statusNote ? html`<p class="status-note" lang=${statusNote.lang}>${statusNote.text}</p>${this.untranslatedMark(statusNote)}` : nothing}
         <dl class="facts">
           <dt>${t(lang, 'when')}</dt>
           <dd>
-            <span>${formatEventWhen(e, lang)}</span> <span class="zone">(${t(lang, 'localTime', { zone: e.timezone })})</span>
+            <span>${formatEventWhen(e, lang)}</span> ${e.timezone !== 'UTC' || !isDateOnly(e.start) ? html`<span class="zone">(${t(lang, 'localTime', { zone: e.timezone })})</span>` : nothing}
             ${readerWhen ? html`<br /><span>${readerWhen}</span> <span class="zone">(${t(lang, 'yourTime', { zone: this.readerZone })})</span>` : nothing}
             <br /><span class="zone">${t(lang, 'precisionLabel')}: ${precisionName(lang, e.precision)}</span>
           </dd>
           <dt>${t(lang, 'where')}</dt>
           <dd>
-            ${placeLabel(e, this.data, lang)}
-            ${e.place && e.areas?.length ? html`<br /><span class="zone">${t(lang, 'areas', { list: e.areas.join(', ') })}</span>` : nothing}
-            ${e.sites?.length ? html`<br /><span class="zone">${t(lang, 'sites')}: ${e.sites.map((s) => (s.note ? `${s.name} (${s.note})` : s.name)).join('; ')}</span>` : nothing}
+            ${e.place ? placeLabel(e, d, lang) : areas.items.length ? html`<span lang=${areas.lang}>${areas.items.join(', ')}</span>${this.untranslatedMark(areas)}` : t(lang, 'noPlace')}
+            ${e.place && areas.items.length ? html`<br /><span class="zone" lang=${areas.lang}>${t(lang, 'areas', { list: areas.items.join(', ') })}</span>${this.untranslatedMark(areas)}` : nothing}
+            ${e.sites?.length ? html`<br /><span class="zone" lang=${d.languages[0] ?? 'en'}>${t(lang, 'sites')}: ${e.sites.map((s) => (s.note ? `${s.name} (${s.note})` : s.name)).join('; ')}</span>${lang !== d.languages[0] ? html`<span class="untranslated">${t(lang, 'untranslated')}</span>` : nothing}` : nothing}
           </dd>
         </dl>
-        ${this.renderText(this.text('summary', e), 'p')}
-        ${e.participants.length
+        ${summary ? this.renderText(summary, 'p') : nothing}
+        ${e.media ? this.renderMedia(e.media) : nothing}
+        ${participants.items.length
           ? html`<h3>${t(lang, 'participants')}</h3>
-              <ul class="participants">${e.participants.map((p) => html`<li>${p}</li>`)}</ul>`
+              ${this.untranslatedMark(participants)}
+              <ul class="participants" lang=${participants.lang}>${participants.items.map((p) => html`<li>${p}</li>`)}</ul>`
           : nothing}
         ${this.renderFigures(e.figures)}
-        <h3>${t(lang, 'sources')}</h3>
-        <ol class="sources">
-          ${e.sources.map(
-            (s) => html`<li>
-              ${isWebUrl(s.url)
-                ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer" hreflang=${s.language}>${s.title}<span class="visually-hidden"> ${t(lang, 'newTab')}</span></a>`
-                : html`<span>${s.title}</span> <span class="zone">${t(lang, 'unlinked')}</span>`}
-              <span class="zone">— ${s.publisher}, ${s.date}${s.language !== lang ? ` [${s.language}]` : ''}</span>
-              ${s.note ? html`<br /><span class="zone">${s.note}</span>` : nothing}
-            </li>`,
-          )}
-        </ol>
-        ${e.notes?.length ? html`<h3>${t(lang, 'notes')}</h3><ul>${e.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
-        ${e.corrections?.length ? html`<h3>${t(lang, 'corrections')}</h3><ul>${e.corrections.map((c) => html`<li>${c.date}: ${c.text}</li>`)}</ul>` : nothing}
-        ${this.renderLinks(t(lang, 'related'), { events: (e.related ?? []).map((id) => this.data!.eventById.get(id)).filter((r): r is ChronoEvent => !!r), more: 0 })}
-        ${e.place ? this.renderLinks(t(lang, 'sameplace'), neighbours(eventsByPlace(this.data).get(e.place) ?? [], e, SAME_PLACE_LIMIT)) : nothing}
+        ${e.sources.length ? this.renderSources(e) : nothing}
+        ${notes.items.length ? html`<h3>${t(lang, 'notes')}</h3>${this.untranslatedMark(notes)}<ul lang=${notes.lang}>${notes.items.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
+        ${e.corrections?.length ? html`<h3>${t(lang, 'corrections')}</h3><ul lang=${d.languages[0] ?? 'en'}>${e.corrections.map((c) => html`<li>${c.date}: ${c.text}</li>`)}</ul>` : nothing}
+        ${this.renderLinks(t(lang, 'related'), { events: (e.related ?? []).map((id) => d.eventById.get(id)).filter((r): r is ChronoEvent => !!r), more: 0 })}
+        ${e.place ? this.renderLinks(t(lang, 'sameplace'), neighbours(eventsByPlace(d).get(e.place) ?? [], e, SAME_PLACE_LIMIT)) : nothing}
       </article>
     `;
+  }
+
+  /** A link to the event's media, with its caption and credit; the media itself is never loaded. */
+  private renderMedia(media: MediaRecord) {
+    const lang = this.language;
+    const caption = media.caption ? localize(media as { caption: string; translations?: MediaRecord['translations'] }, 'caption', lang, this.data?.languages[0] ?? 'en') : null;
+    return html`<p class="media">
+      ${isWebUrl(media.url)
+        ? html`<a href=${media.url} target="_blank" rel="noopener noreferrer">${caption?.text ?? t(lang, 'mediaLink')}<span class="visually-hidden"> ${t(lang, 'newTab')}</span></a>`
+        : html`<span>${caption?.text ?? ''}</span>`}
+      ${media.credit ? html`<span class="zone"> — ${media.credit}</span>` : nothing}
+      <br /><span class="zone">${t(lang, 'mediaNotLoaded', { host: hostOf(media.url) })}</span>
+    </p>`;
+  }
+
+  private renderSources(e: ChronoEvent) {
+    const lang = this.language;
+    return html`<h3>${t(lang, 'sources')}</h3>
+      <ol class="sources">
+        ${e.sources.map(
+          (s) => html`<li>
+            ${s.url && isWebUrl(s.url)
+              ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer" hreflang=${s.language ?? nothing}>${s.title ?? s.publisher}<span class="visually-hidden"> ${t(lang, 'newTab')}</span></a>`
+              : html`<span>${s.title ?? s.publisher}</span>${s.url ? html` <span class="zone">${t(lang, 'unlinked')}</span>` : nothing}`}
+            <span class="zone">— ${[s.title ? s.publisher : null, s.date].filter(Boolean).join(', ')}${s.language && s.language !== lang ? ` [${s.language}]` : ''}</span>
+            ${s.note ? html`<br /><span class="zone">${s.note}</span>` : nothing}
+          </li>`,
+        )}
+      </ol>`;
   }
 
   /** Figures with the same label from different reporters are shown together, as sources differ. */

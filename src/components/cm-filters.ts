@@ -2,7 +2,8 @@
  * <cm-filters>: toggles for each kind and status that double as the legend (each shows the
  * mark it filters), the count of events shown, and a key to the precision bars.
  *
- * @property filters - kinds and statuses let through
+ * @property data - the dataset: its kinds, and the statuses its events have
+ * @property filters - kinds and statuses hidden
  * @property shown - number of events in the window that pass the filters
  * @property total - number of events in the dataset
  * @property language - interface language
@@ -11,16 +12,19 @@
  */
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from '../model/schema';
+import type { Kind } from '../model/categories';
+import type { Dataset } from '../model/dataset';
+import type { EventStatus } from '../model/schema';
 import { ALL_FILTERS, isAllFilters, type Filters } from '../model/select';
 import { formatCount } from '../i18n/format';
-import { kindName, precisionName, statusName, t, type UiLanguage } from '../i18n/messages';
+import { precisionName, statusName, t, type UiLanguage } from '../i18n/messages';
+import { kindLabel } from '../i18n/sentence';
 import { DASHES, STATUS_STYLES, kindPath, type StatusStyle } from '../ui/marks';
 import { FilterRequestEvent } from './events';
 import { controlStyles } from './shared.styles';
 
-/** One status chip per look: held and reported share "solid", declined and cancelled "crossed". */
-const STATUS_SHAPE_KIND: EventKind = 'meeting';
+/** Status chips show their fill and outline on a neutral circle. */
+const STATUS_SHAPE = { shape: 'circle' } as const;
 
 @customElement('cm-filters')
 export class CmFilters extends LitElement {
@@ -100,6 +104,7 @@ export class CmFilters extends LitElement {
     `,
   ];
 
+  @property({ attribute: false }) data: Dataset | null = null;
   @property({ attribute: false }) filters: Filters = ALL_FILTERS;
   @property({ type: Number }) shown = 0;
   @property({ type: Number }) total = 0;
@@ -107,17 +112,22 @@ export class CmFilters extends LitElement {
 
   override render() {
     const lang = this.language;
+    const d = this.data;
     return html`
-      <fieldset>
-        <legend>${t(lang, 'kinds')}</legend>
-        ${EVENT_KINDS.map((kind) => this.chip(kindName(lang, kind), this.filters.kinds.includes(kind), () => this.toggleKind(kind), kind, 'solid'))}
-      </fieldset>
-      <fieldset>
-        <legend>${t(lang, 'statuses')}</legend>
-        ${EVENT_STATUSES.map((status) =>
-          this.chip(statusName(lang, status), this.filters.statuses.includes(status), () => this.toggleStatus(status), STATUS_SHAPE_KIND, STATUS_STYLES[status], true),
-        )}
-      </fieldset>
+      ${d && d.kinds.length > 1
+        ? html`<fieldset>
+            <legend>${t(lang, 'kinds')}</legend>
+            ${d.kinds.map((kind) => this.chip(kindLabel(d, kind.id, lang), !this.filters.hiddenKinds.includes(kind.id), () => this.toggleKind(kind.id), kind, 'solid'))}
+          </fieldset>`
+        : nothing}
+      ${d && d.statuses.length > 1
+        ? html`<fieldset>
+            <legend>${t(lang, 'statuses')}</legend>
+            ${d.statuses.map((status) =>
+              this.chip(statusName(lang, status as EventStatus), !this.filters.hiddenStatuses.includes(status), () => this.toggleStatus(status), null, STATUS_STYLES[status as EventStatus]),
+            )}
+          </fieldset>`
+        : nothing}
       <div class="summary">
         <span class="count" role="status">${t(lang, 'countOf', { shown: formatCount(this.shown, lang), total: formatCount(this.total, lang) })}</span>
         ${isAllFilters(this.filters) ? nothing : html`<button type="button" @click=${() => this.request(ALL_FILTERS)}>${t(lang, 'showAll')}</button>`}
@@ -130,26 +140,25 @@ export class CmFilters extends LitElement {
     `;
   }
 
-  private chip(label: string, pressed: boolean, toggle: () => void, kind: EventKind, style: StatusStyle, neutral = false) {
-    return html`<button type="button" class="chip ${neutral ? '' : `kind-${kind}`} status-${style}" aria-pressed=${pressed ? 'true' : 'false'} @click=${toggle}>
+  /** A toggle that shows the mark it filters: a kind's shape and colour, or a status's fill on a neutral circle. */
+  private chip(label: string, pressed: boolean, toggle: () => void, kind: Kind | null, style: StatusStyle) {
+    return html`<button type="button" class="chip ${kind ? `k${kind.index}` : ''} status-${style}" aria-pressed=${pressed ? 'true' : 'false'} @click=${toggle}>
       <svg viewBox="-10 -10 20 20" width="16" height="16" aria-hidden="true">
-        <path d=${kindPath(kind, 90)} stroke-dasharray=${DASHES[style] ?? nothing}></path>
+        <path d=${kindPath(kind ?? STATUS_SHAPE, 90)} stroke-dasharray=${DASHES[style] ?? nothing}></path>
         ${style === 'crossed' ? svg`<line x1="-6" y1="6" x2="6" y2="-6"></line>` : nothing}
       </svg>
       ${label}
     </button>`;
   }
 
-  private toggleKind(kind: EventKind): void {
-    const kinds = this.filters.kinds.includes(kind) ? this.filters.kinds.filter((k) => k !== kind) : EVENT_KINDS.filter((k) => k === kind || this.filters.kinds.includes(k));
-    this.request({ ...this.filters, kinds });
+  private toggleKind(kind: string): void {
+    const hidden = this.filters.hiddenKinds;
+    this.request({ ...this.filters, hiddenKinds: hidden.includes(kind) ? hidden.filter((k) => k !== kind) : [...hidden, kind] });
   }
 
-  private toggleStatus(status: EventStatus): void {
-    const statuses = this.filters.statuses.includes(status)
-      ? this.filters.statuses.filter((s) => s !== status)
-      : EVENT_STATUSES.filter((s) => s === status || this.filters.statuses.includes(s));
-    this.request({ ...this.filters, statuses });
+  private toggleStatus(status: string): void {
+    const hidden = this.filters.hiddenStatuses;
+    this.request({ ...this.filters, hiddenStatuses: hidden.includes(status) ? hidden.filter((s) => s !== status) : [...hidden, status] });
   }
 
   private request(filters: Filters): void {

@@ -181,6 +181,8 @@ export class CmMap extends LitElement {
         markers: this.markerFeatures(),
         labels: this.labelFeatures(),
         palette: PALETTES[this.theme],
+        kinds: this.data?.kinds ?? [],
+        dark: this.theme === 'dark',
         bounds: this.bounds,
         locale: {
           'CooperativeGesturesHandler.WindowsHelpText': t(uiLanguage(this.language), 'mapGestureWindows'),
@@ -335,12 +337,13 @@ export class CmMap extends LitElement {
     const has = (...names: string[]) => names.some((n) => keys.has(n));
     const duration = this.reducedMotion ? 0 : EASE_MS;
     const refit = has('data', 'window', 'filters');
+    if (has('data') && this.data) engine.setKinds(this.data.kinds);
     if (refit) {
       engine.setMarkers(this.markerFeatures());
       if (this.bounds) engine.fit(this.bounds, duration);
     }
     if (refit || has('language')) engine.setLabels(this.labelFeatures());
-    if (has('theme')) engine.setPalette(PALETTES[this.theme]);
+    if (has('theme')) engine.setPalette(PALETTES[this.theme], this.theme === 'dark');
     if (refit || has('selected')) {
       const e = this.eventById(this.selected);
       engine.select(this.markerKeysOf(e));
@@ -432,7 +435,7 @@ export class CmMap extends LitElement {
   }
 
   private renderMarker(m: SvgMarker, p: Palette) {
-    const d = markDrawing(m.kind, m.style, p);
+    const d = markDrawing(this.data!.kindById.get(m.kind)!, m.style, p, this.theme === 'dark');
     return svg`<g class="marker" data-key=${m.key} transform="translate(${m.x} ${m.y})">
       <path d=${d.path} fill=${d.fill} stroke=${d.stroke} stroke-width=${MARK_STROKE} stroke-dasharray=${d.dash ? d.dash.join(' ') : nothing}></path>
       ${d.strike ? svg`<line x1=${STRIKE.x1} y1=${STRIKE.y1} x2=${STRIKE.x2} y2=${STRIKE.y2} stroke=${d.stroke} stroke-width=${STRIKE.width}></line>` : nothing}

@@ -15,8 +15,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import { formatCount, formatEventWhen } from '../i18n/format';
-import { kindName, statusName, t, type UiLanguage } from '../i18n/messages';
-import { eventTitle, placeLabel } from '../i18n/sentence';
+import { statusName, t, type UiLanguage } from '../i18n/messages';
+import { eventTitle, kindLabel, placeLabel } from '../i18n/sentence';
 import { PickEvent } from './events';
 import { controlStyles } from './shared.styles';
 
@@ -91,7 +91,7 @@ export class CmTable extends LitElement {
   private sorted(): readonly ChronoEvent[] {
     if (this.sortKey === 'date' || !this.data) return this.events;
     const d = this.data;
-    const key = this.sortKey === 'kind' ? (e: ChronoEvent) => kindName(this.language, e.kind) : (e: ChronoEvent) => placeLabel(e, d, this.language);
+    const key = this.sortKey === 'kind' ? (e: ChronoEvent) => kindLabel(d, e.kind, this.language) : (e: ChronoEvent) => placeLabel(e, d, this.language);
     const collator = new Intl.Collator(this.language);
     return [...this.events].sort((a, b) => collator.compare(key(a), key(b)) || a.index - b.index);
   }
@@ -123,8 +123,8 @@ export class CmTable extends LitElement {
             (e) => html`<tr aria-selected=${e.id === this.selected ? 'true' : 'false'} data-event-id=${e.id}>
               <td>${formatEventWhen(e, lang)}</td>
               <td><button type="button" class="title" @click=${() => this.dispatchEvent(new PickEvent(e.id))}>${eventTitle(e, this.data!, lang)}</button></td>
-              <td>${kindName(lang, e.kind)}</td>
-              <td>${statusName(lang, e.status)}</td>
+              <td>${kindLabel(this.data!, e.kind, lang)}</td>
+              <td>${e.status ? statusName(lang, e.status) : ''}</td>
               <td>${placeLabel(e, this.data!, lang)}</td>
             </tr>`,
           )}

@@ -96,7 +96,10 @@ export const timelineStyles = [
       stroke-linecap: butt;
       opacity: 0.6;
     }
-    .precision-approximate .span {
+    .precision-approximate .span,
+    .precision-week .span,
+    .precision-month .span,
+    .precision-year .span {
       stroke-dasharray: 2 3;
     }
     .group {

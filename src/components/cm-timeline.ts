@@ -25,12 +25,12 @@ import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { axisBottom, brushX, scaleUtc, select, utcDay, utcHour, utcMonth, utcYear, zoom, zoomIdentity, type BrushBehavior, type D3ZoomEvent, type ScaleTime, type ZoomBehavior, type ZoomTransform } from 'd3';
-import type { ChronoEvent, Dataset, Lane } from '../model/dataset';
+import type { ChronoEvent, Dataset } from '../model/dataset';
 import { ALL_FILTERS, isAllFilters, longestSpan, passesFilters, type Filters, type TimeWindow } from '../model/select';
-import { eventSentence } from '../i18n/sentence';
+import { eventSentence, laneLabel } from '../i18n/sentence';
 import { formatShortDay, formatUtc } from '../i18n/format';
 import { t, type UiLanguage } from '../i18n/messages';
-import { DASHES, STATUS_STYLES, kindPath } from '../ui/marks';
+import { DASHES, kindPath, statusStyle } from '../ui/marks';
 import { layoutLane, type GroupItem, type LaneItem, type MarkItem } from '../timeline/layout';
 import { HoverEvent, PickEvent, ViewReadyEvent, WindowRequestEvent } from './events';
 import { SizeController } from './resize-controller';
@@ -47,7 +47,6 @@ const WHEEL_COMMIT_MS = 350;
 const MARK_WIDTH = 20;
 const BIN_WIDTH = 28;
 const MIN_SPAN = 2 * 3_600_000;
-const LANES: readonly Lane[] = ['diplomacy', 'attacks'];
 const TAP_RADIUS = 22;
 
 @customElement('cm-timeline')
@@ -73,7 +72,9 @@ export class CmTimeline extends LitElement {
   @query('g.brush') private brushGroup!: SVGGElement;
 
   private readonly size = new SizeController(this, () => this.renderRoot.querySelector('.frame'));
-  private lanes: Record<Lane, ChronoEvent[]> = { diplomacy: [], attacks: [] };
+  /** Lane ids in drawing order, and the events that pass the filters in each. */
+  private laneIds: string[] = [];
+  private lanes = new Map<string, ChronoEvent[]>();
   /** Time-ordered events that pass the filters, for keyboard order. */
   private passing: ChronoEvent[] = [];
   private base: ScaleTime<number, number> = scaleUtc();
@@ -85,7 +86,7 @@ export class CmTimeline extends LitElement {
   private rows = 4;
 
   /** Items from the last layout, by lane; kept for hit-testing keyboard moves. */
-  private items: Record<Lane, LaneItem[]> = { diplomacy: [], attacks: [] };
+  private items = new Map<string, LaneItem[]>();
 
   /** A change is waiting to be drawn and reported with `cm-view-ready`. */
   private unreported = false;
@@ -96,19 +97,23 @@ export class CmTimeline extends LitElement {
       const all = isAllFilters(this.filters);
       const passing = this.data ? (all ? this.data.events : this.data.events.filter((e) => passesFilters(e, this.filters))) : [];
       this.passing = passing;
-      this.lanes = { diplomacy: passing.filter((e) => e.lane === 'diplomacy'), attacks: passing.filter((e) => e.lane === 'attacks') };
+      this.laneIds = this.data ? this.data.lanes.map((l) => l.id) : [];
+      this.lanes = new Map(this.laneIds.map((id) => [id, []]));
+      for (const e of passing) this.lanes.get(e.lane)?.push(e);
     }
     if (changed.has('window') && this.window) this.view = this.window;
-    this.rows = this.size.width && this.size.width < 560 ? 4 : 5;
+    // Fewer rows per lane when a dataset has many lanes, so the timeline keeps a readable height.
+    const lanes = this.laneIds.length;
+    this.rows = lanes > 4 ? 2 : lanes > 2 ? 3 : this.size.width && this.size.width < 560 ? 4 : 5;
     this.base = this.baseScale();
   }
 
   private get height(): number {
-    return TOP + LANES.length * (this.rows * ROW + GROUP_ROW) + LANE_GAP + AXIS + OVERVIEW;
+    return TOP + Math.max(1, this.laneIds.length) * (this.rows * ROW + GROUP_ROW + LANE_GAP / 2) + LANE_GAP / 2 + AXIS + OVERVIEW;
   }
 
-  private laneTop(lane: Lane): number {
-    return TOP + LANES.indexOf(lane) * (this.rows * ROW + GROUP_ROW + LANE_GAP / 2);
+  private laneTop(lane: string): number {
+    return TOP + this.laneIds.indexOf(lane) * (this.rows * ROW + GROUP_ROW + LANE_GAP / 2);
   }
 
   /** Whole period (plus a margin, and the window if it reaches outside) mapped to the width. */
@@ -165,8 +170,8 @@ export class CmTimeline extends LitElement {
           @focus=${this.onFocus}
           @click=${this.onPlotClick}
         >
-          <g aria-hidden="true">${LANES.map((lane) => this.renderLaneFrame(lane))}</g>
-          <g class="marks">${layout ? LANES.map((lane) => this.renderLane(lane, layout[lane])) : nothing}</g>
+          <g aria-hidden="true">${this.laneIds.map((lane) => this.renderLaneFrame(lane))}</g>
+          <g class="marks">${layout ? this.laneIds.map((lane) => this.renderLane(lane, layout.get(lane) ?? [])) : nothing}</g>
           <g class="axis" aria-hidden="true" transform="translate(0 ${this.height - AXIS - OVERVIEW})"></g>
           <g class="overview" aria-hidden="true" transform="translate(0 ${this.height - OVERVIEW + 4})">
             <rect class="overview-bg" width=${width} height=${OVERVIEW - 16}></rect>
@@ -179,24 +184,21 @@ export class CmTimeline extends LitElement {
     `;
   }
 
-  private layoutAll(x: ScaleTime<number, number>): Record<Lane, LaneItem[]> {
+  private layoutAll(x: ScaleTime<number, number>): Map<string, LaneItem[]> {
     const options = { markWidth: MARK_WIDTH, rows: this.rows, binWidth: BIN_WIDTH };
-    this.items = {
-      diplomacy: layoutLane(this.lanes.diplomacy, x, longestSpan(this.lanes.diplomacy), options),
-      attacks: layoutLane(this.lanes.attacks, x, longestSpan(this.lanes.attacks), options),
-    };
+    this.items = new Map([...this.lanes].map(([lane, events]) => [lane, layoutLane(events, x, longestSpan(events), options)]));
     return this.items;
   }
 
-  private renderLaneFrame(lane: Lane) {
+  private renderLaneFrame(lane: string) {
     const top = this.laneTop(lane);
     return svg`
       <rect class="lane lane-${lane}" x="0" y=${top - 14} width=${this.size.width} height=${this.rows * ROW + GROUP_ROW + 8}></rect>
-      <text class="lane-label" x="6" y=${top - 3}>${t(this.language, lane === 'diplomacy' ? 'laneDiplomacy' : 'laneAttacks')}</text>
+      <text class="lane-label" x="6" y=${top - 3}>${this.data ? laneLabel(this.data, lane, this.language) : ''}</text>
     `;
   }
 
-  private renderLane(lane: Lane, items: LaneItem[]) {
+  private renderLane(lane: string, items: LaneItem[]) {
     const top = this.laneTop(lane);
     const bins = items.filter((i): i is GroupItem => i.type === 'group' && i.mode === 'bin');
     const maxBin = bins.reduce((m, b) => Math.max(m, b.count), 1);
@@ -209,13 +211,14 @@ export class CmTimeline extends LitElement {
 
   private renderMark(item: MarkItem, top: number) {
     const e = item.event;
-    const style = STATUS_STYLES[e.status];
+    const style = statusStyle(e.status);
+    const kind = this.data!.kindById.get(e.kind);
     const y = top + item.row * ROW + ROW / 2;
     // Spans stop short of each other so consecutive days read as separate days.
     const spanStart = Math.max(item.x0, -10) - item.x + 1.5;
     const spanEnd = Math.min(item.x1, this.size.width + 10) - item.x - 1.5;
     const showSpan = spanEnd - spanStart >= 4;
-    const classes = ['mark', `kind-${e.kind}`, `status-${style}`, `precision-${e.precision}`];
+    const classes = ['mark', kind ? `k${kind.index}` : '', `status-${style}`, `precision-${e.precision}`];
     if (e.id === this.selected) classes.push('selected');
     if (e.id === this.hovered) classes.push('hovered');
     if (e.id === this.active) classes.push('active');
@@ -233,7 +236,7 @@ export class CmTimeline extends LitElement {
     >
       ${showSpan ? svg`<line class="span" x1=${spanStart} x2=${spanEnd} y1="9" y2="9"></line>` : e.precision === 'exact' ? svg`<line class="tick" x1="0" x2="0" y1="7" y2="11"></line>` : nothing}
       <circle class="ring" r="11"></circle>
-      <path class="shape" d=${kindPath(e.kind)} stroke-dasharray=${DASHES[style] ?? nothing}></path>
+      <path class="shape" d=${kindPath(kind ?? { shape: 'circle' })} stroke-dasharray=${DASHES[style] ?? nothing}></path>
       ${style === 'crossed' ? svg`<line class="strike" x1="-7" y1="7" x2="7" y2="-7"></line>` : nothing}
       <circle class="hit" r="12"></circle>
     </g>`;
@@ -447,9 +450,9 @@ export class CmTimeline extends LitElement {
     const py = event.clientY - box.top;
     let best: MarkItem | undefined;
     let bestDistance = TAP_RADIUS;
-    for (const lane of LANES) {
+    for (const [lane, items] of this.items) {
       const top = this.laneTop(lane);
-      for (const item of this.items[lane]) {
+      for (const item of items) {
         if (item.type !== 'event') continue;
         const d = Math.hypot(item.x - px, top + item.row * ROW + ROW / 2 - py);
         if (d <= bestDistance) {
@@ -469,7 +472,7 @@ export class CmTimeline extends LitElement {
 
   /** Events the keyboard moves through: those drawn as marks in the view, in time order. */
   private keyboardOrder(): ChronoEvent[] {
-    const marks = [...this.items.diplomacy, ...this.items.attacks].filter((i): i is MarkItem => i.type === 'event').map((i) => i.event);
+    const marks = [...this.items.values()].flat().filter((i): i is MarkItem => i.type === 'event').map((i) => i.event);
     return marks.sort((a, b) => a.index - b.index);
   }
 

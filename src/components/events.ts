@@ -30,6 +30,17 @@ export class ChronoReadyEvent extends Event {
   }
 }
 
+export class ChronoStepChangeEvent extends Event {
+  static readonly type = 'cm-step-change';
+  /** `step` counts from 1; null when the story was closed. */
+  constructor(
+    readonly story: string | null,
+    readonly step: number | null,
+  ) {
+    super(ChronoStepChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 export class ChronoErrorEvent extends Event {
   static readonly type = 'cm-error';
   constructor(readonly message: string) {
@@ -86,6 +97,7 @@ declare global {
     'cm-window-change': ChronoWindowChangeEvent;
     'cm-ready': ChronoReadyEvent;
     'cm-error': ChronoErrorEvent;
+    'cm-step-change': ChronoStepChangeEvent;
     'cm-pick': PickEvent;
     'cm-hover': HoverEvent;
     'cm-window-request': WindowRequestEvent;

@@ -1,15 +1,29 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { DEFAULT_KINDS, type Kind } from '../model/categories';
+import { LIMITS } from '../model/schema';
+import { kindColor } from '../ui/marks';
 import { buttonStyles, focusRing } from './theme.styles';
 
-/** `--c`, the colour of a kind, on any element with a `kind-…` class. */
-export const kindColours = css`
-  .kind-meeting { --c: var(--cm-meeting); }
-  .kind-call { --c: var(--cm-call); }
-  .kind-statement { --c: var(--cm-statement); }
-  .kind-proposal { --c: var(--cm-proposal); }
-  .kind-agreement { --c: var(--cm-agreement); }
-  .kind-attack { --c: var(--cm-attack); }
-`;
+/**
+ * `--c`, the colour of a kind, on any element with a `k<index>` class. <chrono-map> sets the
+ * `--cm-k<index>` tokens for its dataset's kinds and theme (see kindTokenSheet); an element
+ * used on its own falls back to the default kinds' light colours.
+ */
+export const kindColours = unsafeCSS(
+  Array.from({ length: LIMITS.kinds }, (_, i) => `.k${i} { --c: var(--cm-k${i}, ${DEFAULT_KINDS[i]?.color ?? 'currentColor'}); }`).join('\n'),
+);
+
+/** The `--cm-k<index>` declarations for these kinds in one theme. */
+export function kindTokens(kinds: readonly Kind[], dark: boolean): string {
+  return kinds.map((k) => `--cm-k${k.index}: ${kindColor(k, dark)};`).join(' ');
+}
+
+/** Constructed (not inline) so a strict `style-src 'self'` allows it. */
+export function kindTokenSheet(kinds: readonly Kind[]): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`.root.light { ${kindTokens(kinds, false)} } .root.dark { ${kindTokens(kinds, true)} }`);
+  return sheet;
+}
 
 /** Marks colour by kind and fill by status, for small SVG glyphs outside the timeline. */
 export const glyphStyles = css`

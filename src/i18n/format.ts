@@ -3,7 +3,7 @@
  * its own time zone (where it happened); a moment with a clock time is also shown in the reader's.
  */
 import type { ChronoEvent } from '../model/dataset';
-import { isDateOnly } from '../model/time';
+import { grainOf, instantOf, isDateOnly } from '../model/time';
 import type { UiLanguage } from './messages';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -18,18 +18,23 @@ function formatter(lang: UiLanguage, options: Intl.DateTimeFormatOptions): Intl.
 const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
+/** Years before the Common Era are written with their era ("501 BC"); later ones without. */
+function withEra(ms: number, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormatOptions {
+  return new Date(ms).getUTCFullYear() < 1 ? { ...options, era: 'short' } : options;
+}
+
 export function formatDay(ms: number, lang: UiLanguage, timeZone: string): string {
-  return formatter(lang, { ...DAY, timeZone }).format(ms);
+  return formatter(lang, withEra(ms, { ...DAY, timeZone })).format(ms);
 }
 
 /** Short day for axis-like places: "18 Aug 2025". */
 export function formatShortDay(ms: number, lang: UiLanguage, timeZone = 'UTC'): string {
-  return formatter(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(ms);
+  return formatter(lang, withEra(ms, { day: 'numeric', month: 'short', year: 'numeric', timeZone })).format(ms);
 }
 
 /** A UTC instant with the given fields, for axis ticks; formatters are cached like the rest. */
 export function formatUtc(ms: number, lang: UiLanguage, options: Intl.DateTimeFormatOptions): string {
-  return formatter(lang, { ...options, timeZone: 'UTC' }).format(ms);
+  return formatter(lang, withEra(ms, { ...options, timeZone: 'UTC' })).format(ms);
 }
 
 export function formatClock(ms: number, lang: UiLanguage, timeZone: string): string {
@@ -38,12 +43,26 @@ export function formatClock(ms: number, lang: UiLanguage, timeZone: string): str
 }
 
 const APPROX: Record<UiLanguage, string> = { en: 'about ', uk: 'близько ' };
+const WEEK: Record<UiLanguage, string> = { en: 'within a week of ', uk: 'протягом тижня близько ' };
 
-/** The event's date (and time, if known) where it happened. */
+/** "Aug 2025", or "Aug – Oct 2025" for a span of months; years alone likewise. */
+function formatGrain(e: ChronoEvent, lang: UiLanguage, options: Intl.DateTimeFormatOptions): string {
+  const f = (ms: number) => formatter(lang, withEra(ms, { ...options, timeZone: e.timezone })).format(ms);
+  const first = f(e.startMs);
+  const last = f(e.endMs - 1);
+  return first === last ? first : `${first} – ${last}`;
+}
+
+/** The event's date (and time, if known) where it happened, as precisely as it is known. */
 export function formatEventWhen(e: ChronoEvent, lang: UiLanguage): string {
-  const approx = e.precision === 'approximate' ? APPROX[lang] : '';
+  if (e.precision === 'year') return formatGrain(e, lang, { year: 'numeric' });
+  if (e.precision === 'month') return formatGrain(e, lang, { month: 'short', year: 'numeric' });
   const zone = e.timezone;
+  const approx = e.precision === 'approximate' ? APPROX[lang] : '';
+  if (e.precision === 'week') return `${WEEK[lang]}${formatDay(instantOf(e.start, zone), lang, zone)}`;
   if (isDateOnly(e.start)) {
+    if (grainOf(e.start) === 'month') return `${approx}${formatGrain(e, lang, { month: 'short', year: 'numeric' })}`;
+    if (grainOf(e.start) === 'year') return `${approx}${formatGrain(e, lang, { year: 'numeric' })}`;
     const first = formatDay(e.startMs, lang, zone);
     const lastDay = e.end && e.end !== e.start ? formatDay(e.endMs - 1, lang, zone) : '';
     return `${approx}${first}${lastDay ? ` – ${lastDay}` : ''}`;

@@ -14,7 +14,10 @@ export interface Localized {
 
 type Translatable = { translations?: Record<string, Translation> | undefined };
 
-export function localize<K extends keyof Translation>(
+/** The translatable fields that hold one text (the others hold lists). */
+export type TextField = { [K in keyof Translation]-?: NonNullable<Translation[K]> extends string ? K : never }[keyof Translation];
+
+export function localize<K extends TextField>(
   record: Translatable & Partial<Record<K, string>>,
   field: K,
   lang: string,
@@ -24,4 +27,23 @@ export function localize<K extends keyof Translation>(
   if (lang === primary) return { text: own, lang: primary, fallback: false };
   const translated = record.translations?.[lang]?.[field];
   return translated ? { text: translated, lang, fallback: false } : { text: own, lang: primary, fallback: true };
+}
+
+export interface LocalizedList {
+  items: readonly string[];
+  lang: string;
+  fallback: boolean;
+}
+
+/** A list field (participants, areas, notes) in the reader's language, marked when it fell back. */
+export function localizeList(
+  record: Translatable & Partial<Record<'participants' | 'areas' | 'notes', readonly string[]>>,
+  field: 'participants' | 'areas' | 'notes',
+  lang: string,
+  primary: string,
+): LocalizedList {
+  const own = record[field] ?? [];
+  if (lang === primary || own.length === 0) return { items: own, lang: primary, fallback: false };
+  const translated = record.translations?.[lang]?.[field];
+  return translated?.length ? { items: translated, lang, fallback: false } : { items: own, lang: primary, fallback: true };
 }

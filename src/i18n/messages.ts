@@ -2,7 +2,7 @@
  * Every interface string, in English and Ukrainian. Keys are typed from the English table, so a
  * missing Ukrainian string is a type error. `{name}` marks a parameter.
  */
-import type { EventKind, EventStatus } from '../model/schema';
+import type { DefaultKind, EventStatus, Precision } from '../model/schema';
 import { formatCount } from './format';
 
 const en = {
@@ -56,6 +56,7 @@ const en = {
   updated: 'Data updated {date}',
   credits: 'Credits',
   license: 'Licence: {license}',
+  warningsTitle: 'Warnings about this data ({count})',
   unplaced: '{events} in this window have no single place and are not on the map.',
   mapFallback: 'Simplified map: this browser cannot draw the interactive map (WebGL is unavailable).',
   mapPlaces: 'Places on the map',
@@ -65,7 +66,10 @@ const en = {
   mapGestureTouch: 'Use two fingers to move the map',
   newTab: '(opens in a new tab)',
   unlinked: '(link not shown: not a web address)',
+  mediaLink: 'Picture or video',
+  mediaNotLoaded: 'Opens {host} in a new tab; nothing from there is loaded here.',
   sentence: '{date}. {title}. {kind}, {status}. {place}.',
+  sentenceNoStatus: '{date}. {title}. {kind}. {place}.',
   selectedAnnounce: 'Selected: {sentence}',
   cleared: 'Selection cleared.',
   table: 'Table',
@@ -126,6 +130,7 @@ const uk: Messages = {
   updated: 'Дані оновлено {date}',
   credits: 'Автори',
   license: 'Ліцензія: {license}',
+  warningsTitle: 'Попередження щодо цих даних ({count})',
   unplaced: 'У цьому вікні {events} без єдиного місця, їх немає на мапі.',
   mapFallback: 'Спрощена мапа: цей браузер не може показати інтерактивну мапу (WebGL недоступний).',
   mapPlaces: 'Місця на мапі',
@@ -135,14 +140,17 @@ const uk: Messages = {
   mapGestureTouch: 'Щоб рухати мапу, використовуйте два пальці',
   newTab: '(відкриється в новій вкладці)',
   unlinked: '(посилання не показано: це не веб-адреса)',
+  mediaLink: 'Зображення або відео',
+  mediaNotLoaded: 'Відкриває {host} у новій вкладці; звідти тут нічого не завантажується.',
   sentence: '{date}. {title}. {kind}, {status}. {place}.',
+  sentenceNoStatus: '{date}. {title}. {kind}. {place}.',
   selectedAnnounce: 'Вибрано: {sentence}',
   cleared: 'Вибір скасовано.',
   table: 'Таблиця',
   graphic: 'Хронологія і мапа',
 };
 
-const KIND_NAMES: Record<string, Record<EventKind, string>> = {
+const KIND_NAMES: Record<string, Record<DefaultKind, string>> = {
   en: { meeting: 'Meeting', call: 'Call', statement: 'Statement', proposal: 'Proposal', agreement: 'Agreement', attack: 'Attack' },
   uk: { meeting: 'Зустріч', call: 'Розмова', statement: 'Заява', proposal: 'Пропозиція', agreement: 'Угода', attack: 'Атака' },
 };
@@ -152,9 +160,9 @@ const STATUS_NAMES: Record<string, Record<EventStatus, string>> = {
   uk: { held: 'відбулася', proposed: 'запропоновано', declined: 'відхилено', cancelled: 'скасовано', reported: 'за повідомленнями', unverified: 'не підтверджено' },
 };
 
-const PRECISION_NAMES: Record<string, Record<'exact' | 'day' | 'approximate', string>> = {
-  en: { exact: 'exact time', day: 'day known, time not given', approximate: 'approximate' },
-  uk: { exact: 'точний час', day: 'відомий день, час не вказано', approximate: 'приблизно' },
+const PRECISION_NAMES: Record<string, Record<Precision, string>> = {
+  en: { exact: 'exact time', day: 'day known, time not given', approximate: 'approximate', week: 'within a week', month: 'month known', year: 'year known' },
+  uk: { exact: 'точний час', day: 'відомий день, час не вказано', approximate: 'приблизно', week: 'з точністю до тижня', month: 'відомий місяць', year: 'відомий рік' },
 };
 
 const TABLES: Record<string, Messages> = { en, uk };
@@ -172,9 +180,10 @@ export function t(lang: UiLanguage, key: MessageKey, params: Record<string, stri
   return TABLES[lang]![key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-export const kindName = (lang: UiLanguage, kind: EventKind) => KIND_NAMES[lang]![kind];
+/** The interface's name of one of the six default kinds, or undefined for another id. */
+export const kindName = (lang: UiLanguage, kind: string): string | undefined => KIND_NAMES[lang]![kind as DefaultKind];
 export const statusName = (lang: UiLanguage, status: EventStatus) => STATUS_NAMES[lang]![status];
-export const precisionName = (lang: UiLanguage, p: 'exact' | 'day' | 'approximate') => PRECISION_NAMES[lang]![p];
+export const precisionName = (lang: UiLanguage, p: Precision) => PRECISION_NAMES[lang]![p];
 
 const PLURALS: Record<UiLanguage, { events: Partial<Record<Intl.LDMLPluralRule, string>>; problems: Partial<Record<Intl.LDMLPluralRule, string>> }> = {
   en: { events: { one: '{n} event', other: '{n} events' }, problems: { one: '{n} problem', other: '{n} problems' } },

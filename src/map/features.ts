@@ -6,10 +6,10 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ChronoEvent, Dataset } from '../model/dataset';
-import type { EventKind, PlaceRecord } from '../model/schema';
+import type { PlaceRecord } from '../model/schema';
 import { forEachInWindow, isAllFilters, passesFilters, type Filters, type TimeWindow } from '../model/select';
 import { localize } from '../i18n/localize';
-import { STATUS_STYLES, type StatusStyle } from '../ui/marks';
+import { statusStyle, type StatusStyle } from '../ui/marks';
 import type { LonLat } from './fit';
 
 /**
@@ -20,7 +20,7 @@ import type { LonLat } from './fit';
 export interface PlaceMarker {
   key: string;
   place: string;
-  kind: EventKind;
+  kind: string;
   style: StatusStyle;
   /** In time order. */
   events: readonly ChronoEvent[];
@@ -34,7 +34,7 @@ export interface PlaceMarker {
 export interface MarkerProperties {
   key: string;
   n: number;
-  kind: EventKind;
+  kind: string;
   style: StatusStyle;
   place: string;
 }
@@ -70,21 +70,21 @@ export function tallyPlaces(dataset: Dataset, window: TimeWindow, filters: Filte
   return tally;
 }
 
-export function markerKey(place: string, kind: EventKind, style: StatusStyle): string {
+export function markerKey(place: string, kind: string, style: StatusStyle): string {
   return `${place}|${kind}|${style}`;
 }
 
 /** The keys of the markers an event is drawn in, one per place it is drawn at. */
 export function markerKeysOf(e: ChronoEvent): string[] {
-  return placesOf(e).map((place) => markerKey(place, e.kind, STATUS_STYLES[e.status]));
+  return placesOf(e).map((place) => markerKey(place, e.kind, statusStyle(e.status)));
 }
 
 /** The tally's markers, ordered by their latest event: the newest mark at a spot is on top. */
 export function placeMarkers(tally: PlaceTally): PlaceMarker[] {
-  const markers = new Map<string, { key: string; place: string; kind: EventKind; style: StatusStyle; events: ChronoEvent[] }>();
+  const markers = new Map<string, { key: string; place: string; kind: string; style: StatusStyle; events: ChronoEvent[] }>();
   for (const [place, events] of tally) {
     for (const e of events) {
-      const style = STATUS_STYLES[e.status];
+      const style = statusStyle(e.status);
       const key = markerKey(place, e.kind, style);
       const marker = markers.get(key);
       if (marker) marker.events.push(e);

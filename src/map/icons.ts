@@ -5,8 +5,8 @@
  * dotted outline when unverified. The WebGL map rasterises them onto a canvas; the SVG fallback
  * uses the same description as paths.
  */
-import { EVENT_KINDS, type EventKind } from '../model/schema';
-import { DASHES, kindPath, type Palette, type StatusStyle } from '../ui/marks';
+import type { Kind } from '../model/categories';
+import { DASHES, kindColor, kindPath, type Palette, type StatusStyle } from '../ui/marks';
 
 export const STATUS_STYLE_LIST: readonly StatusStyle[] = ['solid', 'dashed', 'crossed', 'dotted'];
 
@@ -27,8 +27,8 @@ export interface MarkDrawing {
   strike: boolean;
 }
 
-export function markDrawing(kind: EventKind, style: StatusStyle, palette: Palette): MarkDrawing {
-  const colour = palette[kind];
+export function markDrawing(kind: Kind, style: StatusStyle, palette: Palette, dark: boolean): MarkDrawing {
+  const colour = kindColor(kind, dark);
   const dash = DASHES[style];
   return {
     path: kindPath(kind),
@@ -39,23 +39,23 @@ export function markDrawing(kind: EventKind, style: StatusStyle, palette: Palett
   };
 }
 
-export function iconName(kind: EventKind, style: StatusStyle): string {
+export function iconName(kind: string, style: StatusStyle): string {
   return `${kind}-${style}`;
 }
 
 /** Every kind × status style, so any event the dataset may hold has its icon. */
-export function allIcons(): { kind: EventKind; style: StatusStyle; name: string }[] {
-  return EVENT_KINDS.flatMap((kind) => STATUS_STYLE_LIST.map((style) => ({ kind, style, name: iconName(kind, style) })));
+export function allIcons(kinds: readonly Kind[]): { kind: Kind; style: StatusStyle; name: string }[] {
+  return kinds.flatMap((kind) => STATUS_STYLE_LIST.map((style) => ({ kind, style, name: iconName(kind.id, style) })));
 }
 
 /** The mark as pixels, `pixelRatio` times the CSS size, for `map.addImage`. */
-export function drawIcon(kind: EventKind, style: StatusStyle, palette: Palette, pixelRatio: number): ImageData {
+export function drawIcon(kind: Kind, style: StatusStyle, palette: Palette, dark: boolean, pixelRatio: number): ImageData {
   const size = Math.ceil(ICON_SIZE * pixelRatio);
   // A plain canvas: Safari before 16.4 has no 2D OffscreenCanvas.
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = size;
   const ctx = canvas.getContext('2d')!;
-  const d = markDrawing(kind, style, palette);
+  const d = markDrawing(kind, style, palette, dark);
   ctx.scale(pixelRatio, pixelRatio);
   ctx.translate(ICON_SIZE / 2, ICON_SIZE / 2);
   const shape = new Path2D(d.path);

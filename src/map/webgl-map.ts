@@ -7,6 +7,7 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent, PointLike } from 'maplibre-gl';
+import type { Kind } from '../model/categories';
 import type { Palette } from '../ui/marks';
 import { planarBasemap, type Basemap } from './basemap';
 import type { LabelProperties, MarkerProperties } from './features';
@@ -24,6 +25,9 @@ export interface WebGLMapInit {
   markers: FeatureCollection<Point, MarkerProperties>;
   labels: FeatureCollection<Point, LabelProperties>;
   palette: Palette;
+  /** The dataset's kinds, each with an icon per status style; `dark` picks their theme colour. */
+  kinds: readonly Kind[];
+  dark: boolean;
   bounds: Bounds | null;
   /** MapLibre's own interface strings (the scroll-protection hints) in the reader's language. */
   locale: Record<string, string>;
@@ -49,6 +53,8 @@ export class WebGLMap {
   private pointerOn: string | null = null;
   private iconLayers: string[];
   private palette: Palette;
+  private kinds: readonly Kind[];
+  private dark: boolean;
   private detail: 'none' | 'loading' | 'shown' = 'none';
   private removed = false;
 
@@ -60,6 +66,8 @@ export class WebGLMap {
     const { container, basemap, markers, labels, palette, bounds, locale } = init;
     this.iconLayers = iconLayerIds(iconLayerCount(markers.features.length));
     this.palette = palette;
+    this.kinds = init.kinds;
+    this.dark = init.dark;
     this.map = new lib.Map({
       container,
       locale,
@@ -75,7 +83,7 @@ export class WebGLMap {
       // Labels appear at once rather than fade, so a change is drawn (and `idle`) sooner.
       fadeDuration: 0,
     });
-    this.addIcons(palette);
+    this.addIcons();
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     // Sources can be added once the style has loaded; the view may already be close by then.
     void this.loaded.then(() => {
@@ -94,9 +102,9 @@ export class WebGLMap {
     this.map.on('webglcontextlost', () => init.onFail('the WebGL context was lost'));
   }
 
-  private addIcons(palette: Palette): void {
-    for (const { kind, style, name } of allIcons()) {
-      const image = drawIcon(kind, style, palette, ICON_PIXEL_RATIO);
+  private addIcons(): void {
+    for (const { kind, style, name } of allIcons(this.kinds)) {
+      const image = drawIcon(kind, style, this.palette, this.dark, ICON_PIXEL_RATIO);
       if (this.map.hasImage(name)) this.map.updateImage(name, image);
       else this.map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
     }
@@ -123,13 +131,21 @@ export class WebGLMap {
     void this.map.getSource<GeoJSONSource>(SOURCE.labels)?.setData(labels);
   }
 
-  setPalette(palette: Palette): void {
+  setPalette(palette: Palette, dark: boolean): void {
     this.palette = palette;
+    this.dark = dark;
     for (const [layer, paint] of Object.entries(themePaint(palette))) {
       if (!this.map.getLayer(layer)) continue;
       for (const [name, value] of Object.entries(paint)) this.map.setPaintProperty(layer, name as never, value as never);
     }
-    this.addIcons(palette);
+    this.addIcons();
+  }
+
+  /** A new dataset may bring kinds of its own: their icons are added before its markers. */
+  setKinds(kinds: readonly Kind[]): void {
+    if (kinds === this.kinds) return;
+    this.kinds = kinds;
+    this.addIcons();
   }
 
   /** Fits the view to the box; a fit that would not move the view is skipped, as it costs a repaint. */

@@ -41,6 +41,8 @@ function baseGuard(node: SchemaNode): Guard {
   switch (node.type) {
     case 'string':
       return (x) => typeof x === 'string';
+    case 'boolean':
+      return (x) => typeof x === 'boolean';
     case 'number':
       return (x) => typeof x === 'number' && !Number.isNaN(x);
     case 'literal': {

@@ -1,25 +1,30 @@
 /**
- * Schema v1 of a Chronomap dataset, defined once. The validator, the app's types and the
- * generated `data/schema.json` all come from here.
+ * Schema v2 of a Chronomap dataset, defined once. The validator, the app's types and the
+ * generated `data/schema.json` all come from here. v2 is a superset of v1: every v1 file is
+ * valid and means the same; fields v1 required and other tools' data lacks (summaries,
+ * statuses, time zones, source links…) became optional with the v1 meaning as their default.
  *
  * Messages are written for a journalist fixing a file by hand: they say what was expected;
  * the validator adds where and what was found.
  */
 import * as v from 'valibot';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSIONS = [1, 2] as const;
 
+/** The story kinds and lanes a dataset gets when it declares none of its own. */
 export const EVENT_KINDS = ['meeting', 'call', 'statement', 'proposal', 'agreement', 'attack'] as const;
 export const EVENT_STATUSES = ['held', 'proposed', 'declined', 'cancelled', 'reported', 'unverified'] as const;
-export const PRECISIONS = ['exact', 'day', 'approximate'] as const;
+export const PRECISIONS = ['exact', 'day', 'approximate', 'week', 'month', 'year'] as const;
 export const GEO_PRECISIONS = ['venue', 'city', 'region', 'none'] as const;
 export const PLACE_KINDS = ['city', 'venue', 'region', 'country', 'other'] as const;
+/** d3's filled symbols: each is told from the others without colour. */
+export const SHAPES = ['circle', 'diamond', 'square', 'wye', 'star', 'triangle', 'cross'] as const;
 
-/** Kinds drawn in the diplomacy lane; every other kind is an attack. */
-export const DIPLOMACY_KINDS: readonly EventKind[] = ['meeting', 'call', 'statement', 'proposal', 'agreement'];
-
-export type EventKind = (typeof EVENT_KINDS)[number];
+export type DefaultKind = (typeof EVENT_KINDS)[number];
 export type EventStatus = (typeof EVENT_STATUSES)[number];
+export type Precision = (typeof PRECISIONS)[number];
+export type Shape = (typeof SHAPES)[number];
 
 export const LIMITS = {
   id: 120,
@@ -29,20 +34,31 @@ export const LIMITS = {
   note: 1000,
   list: 200,
   url: 2048,
+  kinds: 24,
+  lanes: 8,
+  eras: 200,
+  stories: 50,
+  steps: 100,
 } as const;
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
-/** `2025-08-18` or `2025-08-18T13:15-04:00` (seconds optional, offset or Z required). */
-export const START_PATTERN =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
-/** Publication dates may be partial: `2025`, `2025-08`, `2025-08-18`, or a date-time. */
+/**
+ * When something happened: a year (`2025`, `-0500`, `+012000`), a month (`2025-08`), a day
+ * (`2025-08-18`) or a date-time with its UTC offset (`2025-08-18T13:15-04:00`, seconds and
+ * milliseconds optional). Years are ISO 8601 astronomical years: `0000` is 1 BCE, `-0500` is
+ * 501 BCE; more than four digits need a sign.
+ */
+export const WHEN_PATTERN =
+  /^([+-]\d{4,6}|\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?)?)?$/;
+/** Publication dates: a year, a month, a day or a date-time, of the Common Era. */
 export const PUBLISHED_PATTERN =
   /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?)?)?$/;
 export const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+export const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 
-const START_EXPECTED = 'a date like 2025-08-18 or 2025-08-18T13:15-04:00';
+export const WHEN_EXPECTED = 'a date like 2025-08-18, 2025-08, 2025, -0500 or 2025-08-18T13:15-04:00';
 
 const zoneCache = new Map<string, boolean>();
 /** True for an IANA time zone name the browser or Node knows. Cached: datasets repeat a few zones. */
@@ -69,8 +85,8 @@ function text(max: number, what = 'text') {
   );
 }
 
-function list<T extends v.GenericSchema>(item: T, what: string) {
-  return v.pipe(v.array(item, `expected a list of ${what}`), v.maxLength(LIMITS.list, `expected at most ${LIMITS.list} ${what}`));
+function list<T extends v.GenericSchema>(item: T, what: string, max: number = LIMITS.list) {
+  return v.pipe(v.array(item, `expected a list of ${what}`), v.maxLength(max, `expected at most ${max} ${what}`));
 }
 
 function choice<const T extends readonly string[]>(options: T) {
@@ -101,16 +117,27 @@ const timezone = v.pipe(
   v.check(isTimeZone, 'expected a time zone name like "Europe/Kyiv" or "America/Anchorage"'),
 );
 
-const instant = v.pipe(v.string(`expected ${START_EXPECTED}`), v.regex(START_PATTERN, `expected ${START_EXPECTED}`));
+const when = v.pipe(v.string(`expected ${WHEN_EXPECTED}`), v.regex(WHEN_PATTERN, `expected ${WHEN_EXPECTED}`));
+
+const color = v.pipe(v.string('expected a colour like "#1f5fa8"'), v.regex(COLOR_PATTERN, 'expected a colour like "#1f5fa8" (# and six hex digits)'));
+
+const textList = (what: string) => list(text(LIMITS.shortText, what), `${what}s`);
 
 export const TranslationSchema = record(
   {
     title: v.optional(text(LIMITS.title, 'a translated title')),
     summary: v.optional(text(LIMITS.summary, 'a translated summary')),
     name: v.optional(text(LIMITS.shortText, 'a translated name')),
+    label: v.optional(text(LIMITS.shortText, 'a translated label')),
     description: v.optional(text(LIMITS.summary, 'a translated description')),
     methodology: v.optional(text(LIMITS.summary * 2, 'a translated methodology note')),
+    attribution: v.optional(text(LIMITS.shortText, 'a translated attribution')),
     statusNote: v.optional(text(LIMITS.note, 'a translated status note')),
+    text: v.optional(text(LIMITS.summary, 'a translated text')),
+    caption: v.optional(text(LIMITS.shortText, 'a translated caption')),
+    participants: v.optional(textList('translated participant')),
+    areas: v.optional(textList('translated area name')),
+    notes: v.optional(list(text(LIMITS.note, 'a translated note'), 'notes')),
   },
   'a translation',
 );
@@ -123,7 +150,7 @@ export const PlaceSchema = record(
     name: text(LIMITS.shortText, 'a place name'),
     lat: v.pipe(v.number('expected a latitude (a number from -90 to 90)'), v.minValue(-90, 'expected a latitude from -90 to 90'), v.maxValue(90, 'expected a latitude from -90 to 90')),
     lon: v.pipe(v.number('expected a longitude (a number from -180 to 180)'), v.minValue(-180, 'expected a longitude from -180 to 180'), v.maxValue(180, 'expected a longitude from -180 to 180')),
-    kind: choice(PLACE_KINDS),
+    kind: v.optional(choice(PLACE_KINDS)),
     country: v.optional(v.pipe(v.string('expected a two-letter country code like "UA"'), v.regex(/^[A-Z]{2}$/, 'expected a two-letter country code like "UA"'))),
     coordinatesNote: v.optional(text(LIMITS.note, 'a note on where the coordinates come from')),
     translations: v.optional(translations),
@@ -142,13 +169,18 @@ export const FigureSchema = record(
   'a figure',
 );
 
+/**
+ * A source needs a publisher. A link and a publication date are expected and their absence is
+ * a warning, not an error: imported files (a conflict-event export names its sources without
+ * links or dates) would otherwise force an importer to invent them.
+ */
 export const SourceSchema = record(
   {
     publisher: text(LIMITS.shortText, 'a publisher'),
-    title: text(LIMITS.shortText, 'a title'),
-    url,
-    date: v.pipe(v.string('expected a publication date like 2025-08-18'), v.regex(PUBLISHED_PATTERN, 'expected a publication date like 2025-08-18 (2025-08 or 2025 if only that is known)')),
-    language,
+    title: v.optional(text(LIMITS.shortText, 'a title')),
+    url: v.optional(url),
+    date: v.optional(v.pipe(v.string('expected a publication date like 2025-08-18'), v.regex(PUBLISHED_PATTERN, 'expected a publication date like 2025-08-18 (2025-08 or 2025 if only that is known)'))),
+    language: v.optional(language),
     note: v.optional(text(LIMITS.note, 'a note')),
   },
   'a source',
@@ -171,26 +203,42 @@ export const CorrectionSchema = record(
   'a correction',
 );
 
+/** A picture, video or page about the event: shown as a link, never loaded. */
+export const MediaSchema = record(
+  {
+    url,
+    caption: v.optional(text(LIMITS.shortText, 'a caption')),
+    credit: v.optional(text(LIMITS.shortText, 'a credit')),
+    translations: v.optional(translations),
+  },
+  'a media link',
+);
+
 export const EventSchema = record(
   {
     id,
     title: text(LIMITS.title, 'a title'),
-    summary: text(LIMITS.summary, 'a summary'),
-    start: instant,
-    end: v.optional(instant),
-    precision: choice(PRECISIONS),
-    timezone,
-    kind: choice(EVENT_KINDS),
-    status: choice(EVENT_STATUSES),
+    summary: v.optional(text(LIMITS.summary, 'a summary')),
+    start: when,
+    end: v.optional(when),
+    /** Default: what `start` says (a year, a month, a day, or an exact time). */
+    precision: v.optional(choice(PRECISIONS)),
+    /** Default: UTC. */
+    timezone: v.optional(timezone),
+    kind: id,
+    status: v.optional(choice(EVENT_STATUSES)),
     statusNote: v.optional(text(LIMITS.note, 'why the event has this status')),
+    highlight: v.optional(v.boolean('expected true or false')),
     place: v.optional(id),
-    geoPrecision: choice(GEO_PRECISIONS),
-    areas: v.optional(list(text(LIMITS.shortText, 'an area name'), 'areas')),
+    /** Default: "city" for an event with a place, "none" without. */
+    geoPrecision: v.optional(choice(GEO_PRECISIONS)),
+    areas: v.optional(textList('area name')),
     sites: v.optional(list(SiteSchema, 'sites')),
-    participants: list(text(LIMITS.shortText, 'a participant'), 'participants'),
-    figures: list(FigureSchema, 'figures'),
-    sources: v.pipe(list(SourceSchema, 'sources'), v.minLength(1, 'expected at least one source')),
-    tags: list(text(60, 'a tag'), 'tags'),
+    participants: v.optional(textList('participant')),
+    figures: v.optional(list(FigureSchema, 'figures')),
+    sources: v.optional(list(SourceSchema, 'sources')),
+    media: v.optional(MediaSchema),
+    tags: v.optional(list(text(60, 'a tag'), 'tags')),
     related: v.optional(list(id, 'related event ids')),
     notes: v.optional(list(text(LIMITS.note, 'a note'), 'notes')),
     corrections: v.optional(list(CorrectionSchema, 'corrections')),
@@ -199,21 +247,82 @@ export const EventSchema = record(
   'an event',
 );
 
+export const KindSchema = record(
+  {
+    id,
+    label: text(LIMITS.shortText, 'a label'),
+    lane: id,
+    color,
+    /** For the dark theme; derived from `color` when absent. */
+    colorDark: v.optional(color),
+    shape: choice(SHAPES),
+    translations: v.optional(translations),
+  },
+  'a kind of event',
+);
+
+export const LaneSchema = record({ id, label: text(LIMITS.shortText, 'a label'), translations: v.optional(translations) }, 'a lane');
+
+export const EraSchema = record(
+  {
+    title: text(LIMITS.title, 'a title'),
+    start: when,
+    end: when,
+    translations: v.optional(translations),
+  },
+  'an era',
+);
+
+const timeWindow = record({ from: when, to: when }, 'a time window like {"from": "2025-08-14", "to": "2025-08-22"}');
+
+export const StepSchema = record(
+  {
+    title: text(LIMITS.title, 'a title'),
+    /** Plain text; a blank line starts a paragraph; http(s) addresses become links. */
+    text: text(LIMITS.summary, 'the text of the step'),
+    event: v.optional(id),
+    view: v.optional(timeWindow),
+    /** Kinds and statuses shown at this step; all when absent. */
+    kinds: v.optional(list(id, 'kind ids', LIMITS.kinds)),
+    statuses: v.optional(list(choice(EVENT_STATUSES), 'statuses')),
+    /** Places the map must show at this step. */
+    places: v.optional(list(id, 'place ids')),
+    translations: v.optional(translations),
+  },
+  'a story step',
+);
+
+export const StorySchema = record(
+  {
+    id,
+    title: text(LIMITS.title, 'a title'),
+    description: v.optional(text(LIMITS.summary, 'a description')),
+    steps: v.pipe(list(StepSchema, 'steps', LIMITS.steps), v.minLength(1, 'expected at least one step')),
+    translations: v.optional(translations),
+  },
+  'a story',
+);
+
 export const DatasetSchema = record(
   {
     $schema: v.optional(v.string()),
-    version: v.literal(SCHEMA_VERSION, `expected the schema version ${SCHEMA_VERSION}`),
+    version: v.picklist(SCHEMA_VERSIONS, 'expected the schema version 1 or 2'),
     title: text(LIMITS.title, 'a title'),
-    description: text(LIMITS.summary, 'a description'),
-    updated: v.pipe(v.string('expected a date like 2025-08-18'), v.regex(DATE_PATTERN, 'expected a date like 2025-08-18')),
-    credits: text(LIMITS.summary, 'credits'),
-    license: text(LIMITS.shortText, 'a licence'),
+    description: v.optional(text(LIMITS.summary, 'a description')),
+    updated: v.optional(v.pipe(v.string('expected a date like 2025-08-18'), v.regex(DATE_PATTERN, 'expected a date like 2025-08-18'))),
+    credits: v.optional(text(LIMITS.summary, 'credits')),
+    license: v.optional(text(LIMITS.shortText, 'a licence')),
+    /** A line every view, export and print copy shows (conflict-data licences require one). */
+    attribution: v.optional(text(LIMITS.shortText, 'an attribution line')),
     methodology: v.optional(text(LIMITS.summary * 2, 'a note on how the dataset was built')),
-    view: v.optional(
-      record({ from: instant, to: instant }, 'the time window to open with, like {"from": "2025-08-14", "to": "2025-08-22"}'),
-    ),
-    languages: v.pipe(v.array(language, 'expected a list of language codes, like ["en", "uk"]'), v.minLength(1, 'expected at least one language')),
+    view: v.optional(timeWindow),
+    /** Default: ["en"]. The first is the language of the plain text fields. */
+    languages: v.optional(v.pipe(v.array(language, 'expected a list of language codes, like ["en", "uk"]'), v.minLength(1, 'expected at least one language'))),
     translations: v.optional(translations),
+    kinds: v.optional(v.pipe(list(KindSchema, 'kinds', LIMITS.kinds), v.minLength(1, 'expected at least one kind'))),
+    lanes: v.optional(v.pipe(list(LaneSchema, 'lanes', LIMITS.lanes), v.minLength(1, 'expected at least one lane'))),
+    eras: v.optional(list(EraSchema, 'eras', LIMITS.eras)),
+    stories: v.optional(list(StorySchema, 'stories', LIMITS.stories)),
     places: v.array(PlaceSchema, 'expected a list of places'),
     events: v.array(EventSchema, 'expected a list of events'),
   },
@@ -225,4 +334,10 @@ export type PlaceRecord = v.InferOutput<typeof PlaceSchema>;
 export type EventRecord = v.InferOutput<typeof EventSchema>;
 export type FigureRecord = v.InferOutput<typeof FigureSchema>;
 export type SourceRecord = v.InferOutput<typeof SourceSchema>;
+export type MediaRecord = v.InferOutput<typeof MediaSchema>;
+export type KindRecord = v.InferOutput<typeof KindSchema>;
+export type LaneRecord = v.InferOutput<typeof LaneSchema>;
+export type EraRecord = v.InferOutput<typeof EraSchema>;
+export type StoryRecord = v.InferOutput<typeof StorySchema>;
+export type StepRecord = v.InferOutput<typeof StepSchema>;
 export type Translation = v.InferOutput<typeof TranslationSchema>;

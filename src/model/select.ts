@@ -4,23 +4,35 @@
  * only the events inside it.
  */
 import type { ChronoEvent, Dataset } from './dataset';
-import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from './schema';
-
+import { WHEN_PATTERN } from './schema';
+import { instantOf } from './time';
 export type TimeWindow = readonly [from: number, to: number];
 
+/**
+ * What the reader has hidden, so "nothing hidden" means the same for every dataset, whatever
+ * kinds it declares. An event without a status is never hidden by a status.
+ */
 export interface Filters {
-  kinds: readonly EventKind[];
-  statuses: readonly EventStatus[];
+  hiddenKinds: readonly string[];
+  hiddenStatuses: readonly string[];
 }
 
-export const ALL_FILTERS: Filters = { kinds: EVENT_KINDS, statuses: EVENT_STATUSES };
+export const ALL_FILTERS: Filters = { hiddenKinds: [], hiddenStatuses: [] };
 
 export function isAllFilters(f: Filters): boolean {
-  return f.kinds.length === EVENT_KINDS.length && f.statuses.length === EVENT_STATUSES.length;
+  return f.hiddenKinds.length === 0 && f.hiddenStatuses.length === 0;
 }
 
 export function passesFilters(e: ChronoEvent, f: Filters): boolean {
-  return f.kinds.includes(e.kind) && f.statuses.includes(e.status);
+  return !f.hiddenKinds.includes(e.kind) && !(e.status !== undefined && f.hiddenStatuses.includes(e.status));
+}
+
+/** Filters that show exactly these kinds and statuses of the dataset (a story step, a link). */
+export function filtersShowing(dataset: Dataset, kinds: readonly string[] | undefined, statuses: readonly string[] | undefined): Filters {
+  return {
+    hiddenKinds: kinds ? dataset.kinds.map((k) => k.id).filter((k) => !kinds.includes(k)) : [],
+    hiddenStatuses: statuses ? dataset.statuses.filter((s) => !statuses.includes(s)) : [],
+  };
 }
 
 /** An event is in a window when any part of its span overlaps it. */
@@ -74,18 +86,25 @@ export function visibleEvents(dataset: Dataset, window: TimeWindow, filters: Fil
 
 /** The window a dataset opens with: its `view` if it has one, else all of it. */
 export function initialWindow(dataset: Dataset): TimeWindow {
-  if (dataset.view) {
-    const from = parseInstant(dataset.view.from);
-    const to = parseInstant(dataset.view.to);
-    if (from < to) return [from, to];
-  }
+  const view = dataset.view ? windowOf(dataset.view) : null;
+  if (view) return view;
   const [first, last] = dataset.extent;
   return first < last ? [first, last] : [first - 43_200_000, first + 43_200_000];
 }
 
-/** A window bound from the URL or the dataset: a bare date is read as UTC midnight. */
+/** A `{from, to}` of the dataset (its view, a story step's) as instants, or null if it is empty. */
+export function windowOf(view: { from: string; to: string }): TimeWindow | null {
+  const from = parseInstant(view.from);
+  const to = parseInstant(view.to);
+  return from < to ? [from, to] : null;
+}
+
+/**
+ * A window bound from the URL, an attribute or the dataset: a year, month or date is read as
+ * UTC midnight of its first day; a date-time as itself. NaN for anything else.
+ */
 export function parseInstant(value: string): number {
-  return Date.parse(value.length === 10 ? `${value}T00:00Z` : value);
+  return WHEN_PATTERN.test(value) ? instantOf(value, 'UTC') : NaN;
 }
 
 /** Position of `e` in a list in time (index) order, such as `visibleEvents` returns; -1 if absent. */

@@ -1,13 +1,74 @@
 /**
  * Instants from the dataset's `start`/`end` strings. A date-time carries its own offset; a bare
- * date means the whole local day in the event's time zone, so it becomes the span from that
- * day's local midnight to the next one.
+ * year, month or date means the whole of it in the event's time zone (local midnight to local
+ * midnight). A coarser `precision` widens the span to the week, month or year it names.
+ *
+ * Years are ISO 8601 astronomical years (`0000` is 1 BCE), and may lie far before the Common
+ * Era; anything a JavaScript Date cannot hold comes out as NaN, which the validator reports.
  */
+import type { Precision } from './schema';
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
+
+/** How much of a time a `start`/`end` string gives. */
+export type Grain = 'year' | 'month' | 'day' | 'moment';
+
+export interface WhenParts {
+  year: number;
+  /** 1–12; 1 when only the year is given. */
+  month: number;
+  /** 1–31; 1 when only the year or month is given. */
+  day: number;
+  grain: Grain;
+}
+
+const PARTS = /^([+-]?\d{4,6})(?:-(\d\d)(?:-(\d\d)(T.*)?)?)?$/;
+
+/** The calendar parts of a `start`/`end` string, or null when it is not one. */
+export function whenParts(value: string): WhenParts | null {
+  const m = PARTS.exec(value);
+  if (!m) return null;
+  return {
+    year: Number(m[1]),
+    month: m[2] ? Number(m[2]) : 1,
+    day: m[3] ? Number(m[3]) : 1,
+    grain: m[4] ? 'moment' : m[3] ? 'day' : m[2] ? 'month' : 'year',
+  };
+}
+
+export function grainOf(value: string): Grain {
+  return whenParts(value)?.grain ?? 'moment';
+}
+
+/** The precision a string implies by itself: what `precision` defaults to. */
+export function precisionOf(value: string): Precision {
+  const grain = grainOf(value);
+  return grain === 'moment' ? 'exact' : grain;
+}
+
+/** True for a value without a clock time (a year, a month or a day). */
+export function isDateOnly(value: string): boolean {
+  return grainOf(value) !== 'moment';
+}
+
+/**
+ * UTC epoch milliseconds of a calendar day and time, for any year (Date.UTC reads years 0–99 as
+ * 1900–1999); NaN outside what a Date can hold.
+ */
+export function utcMs(year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0, ms = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hours, minutes, seconds, ms);
+  return d.getTime();
+}
+
+/** The earliest and latest years a Date can hold whole. */
+export const MIN_YEAR = -271_820;
+export const MAX_YEAR = 275_759;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const midnights = new Map<string, number>();
-const daySpans = new Map<string, { startMs: number; endMs: number }>();
+const spans = new Map<string, { startMs: number; endMs: number }>();
 
 function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -15,6 +76,7 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
+      era: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -29,20 +91,25 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Offset of `timeZone` from UTC at instant `ms`, in milliseconds (east positive). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
+  if (timeZone === 'UTC' || !Number.isFinite(ms)) return 0;
   const parts: Record<string, number> = {};
+  let bce = false;
   for (const p of wallClockFormatter(timeZone).formatToParts(ms)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    if (p.type === 'era') bce = p.value.startsWith('B');
+    else if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const year = bce ? 1 - parts.year! : parts.year!;
+  const wall = utcMs(year, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!);
   return wall - Math.floor(ms / 1000) * 1000;
 }
 
-/** The instant of local midnight starting `date` (YYYY-MM-DD) in `timeZone`. */
-export function localMidnight(date: string, timeZone: string): number {
-  const key = `${timeZone}|${date}`;
+/** The instant of local midnight starting a calendar day in `timeZone`; NaN if no Date holds it. */
+export function localMidnightOf(year: number, month: number, day: number, timeZone: string): number {
+  const utc = utcMs(year, month, day);
+  if (timeZone === 'UTC' || Number.isNaN(utc)) return utc;
+  const key = `${timeZone}|${year}|${month}|${day}`;
   let ms = midnights.get(key);
   if (ms === undefined) {
-    const utc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
     ms = utc - zoneOffsetMs(utc, timeZone);
     ms = utc - zoneOffsetMs(ms, timeZone);
     midnights.set(key, ms);
@@ -50,43 +117,80 @@ export function localMidnight(date: string, timeZone: string): number {
   return ms;
 }
 
-export function isDateOnly(value: string): boolean {
-  return value.length === 10;
+/** The instant of local midnight starting `date` (YYYY-MM-DD) in `timeZone`. */
+export function localMidnight(date: string, timeZone: string): number {
+  const p = whenParts(date);
+  return p ? localMidnightOf(p.year, p.month, p.day, timeZone) : NaN;
 }
 
-/** Instant of a `start`/`end` value, or NaN when it names no real moment (e.g. 2025-02-30). */
-export function instantOf(value: string, timeZone: string): number {
-  if (isDateOnly(value)) {
-    const ms = localMidnight(value, timeZone);
-    return new Date(Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10))).getUTCDate() === +value.slice(8, 10) ? ms : NaN;
-  }
-  return Date.parse(value);
+/** True when the parts name a day that exists (not 2025-02-30). */
+function dayExists({ year, month, day }: WhenParts): boolean {
+  const d = new Date(utcMs(year, month, day));
+  return d.getUTCDate() === day && d.getUTCMonth() === month - 1;
+}
+
+function parseMoment(value: string): number {
+  const m = /^([+-]?\d{4,6})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,3}))?)?(Z|([+-])(\d\d):(\d\d))$/.exec(value);
+  if (!m) return NaN;
+  const local = utcMs(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0, m[7] ? +m[7].padEnd(3, '0') : 0);
+  const offset = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (+m[10]! * 60 + +m[11]!) * 60_000;
+  return local - offset;
 }
 
 /**
- * The span an event covers: a bare date covers its whole local day (an `end` date, its whole
- * day too); a date-time is a moment unless an `end` is given.
+ * The first instant a value names: a date-time itself, else local midnight of its first day.
+ * NaN when it names no real moment (2025-02-30) or one no Date can hold.
  */
-export function eventSpan(start: string, end: string | undefined, timeZone: string): { startMs: number; endMs: number } {
-  if (isDateOnly(start) && (end === undefined || isDateOnly(end))) {
-    // Many events share a day; a date-only span is a pure function of three short strings.
-    const key = `${timeZone}|${start}|${end ?? ''}`;
-    let span = daySpans.get(key);
-    if (!span) daySpans.set(key, (span = computeSpan(start, end, timeZone)));
-    return span;
-  }
-  return computeSpan(start, end, timeZone);
+export function instantOf(value: string, timeZone: string): number {
+  const p = whenParts(value);
+  if (!p || !dayExists(p)) return NaN;
+  return p.grain === 'moment' ? parseMoment(value) : localMidnightOf(p.year, p.month, p.day, timeZone);
 }
 
-function computeSpan(start: string, end: string | undefined, timeZone: string): { startMs: number; endMs: number } {
+/** The instant a value's time ends: a date-time itself, else local midnight after its last day. */
+export function endInstantOf(value: string, timeZone: string): number {
+  const p = whenParts(value);
+  if (!p || !dayExists(p)) return NaN;
+  switch (p.grain) {
+    case 'moment':
+      return parseMoment(value);
+    case 'day':
+      return localMidnightOf(p.year, p.month, p.day + 1, timeZone);
+    case 'month':
+      return localMidnightOf(p.year, p.month + 1, 1, timeZone);
+    case 'year':
+      return localMidnightOf(p.year + 1, 1, 1, timeZone);
+  }
+}
+
+/**
+ * The span an event covers. A year, month or day covers all of it (an `end` too); a date-time
+ * is a moment unless an `end` is given. `week`, `month` and `year` precision widen the span to
+ * the week around the date, or the whole month or year it falls in, so an uncertain time is
+ * drawn as the stretch it could lie in.
+ */
+export function eventSpan(start: string, end: string | undefined, timeZone: string, precision?: Precision): { startMs: number; endMs: number } {
+  // Many events share a day; a span is a pure function of four short strings.
+  const key = `${timeZone}|${start}|${end ?? ''}|${precision ?? ''}`;
+  let span = spans.get(key);
+  if (!span) {
+    span = computeSpan(start, end, timeZone, precision);
+    if (spans.size > 50_000) spans.clear();
+    spans.set(key, span);
+  }
+  return span;
+}
+
+function computeSpan(start: string, end: string | undefined, timeZone: string, precision: Precision | undefined): { startMs: number; endMs: number } {
+  const first = whenParts(start);
+  const last = end === undefined ? first : whenParts(end);
+  if (first && last && (precision === 'year' || precision === 'month' || precision === 'week')) {
+    if (precision === 'year') return { startMs: localMidnightOf(first.year, 1, 1, timeZone), endMs: localMidnightOf(last.year + 1, 1, 1, timeZone) };
+    if (precision === 'month') return { startMs: localMidnightOf(first.year, first.month, 1, timeZone), endMs: localMidnightOf(last.year, last.month + 1, 1, timeZone) };
+    return { startMs: localMidnightOf(first.year, first.month, first.day - 3, timeZone), endMs: localMidnightOf(last.year, last.month, last.day + 4, timeZone) };
+  }
   const startMs = instantOf(start, timeZone);
-  let endMs: number;
-  if (end === undefined) endMs = isDateOnly(start) ? localMidnight(nextDay(start), timeZone) : startMs;
-  else endMs = isDateOnly(end) ? localMidnight(nextDay(end), timeZone) : instantOf(end, timeZone);
+  const endMs = end === undefined ? endInstantOf(start, timeZone) : endInstantOf(end, timeZone);
   return { startMs, endMs };
 }
 
-function nextDay(date: string): string {
-  const next = new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) + DAY_MS);
-  return next.toISOString().slice(0, 10);
-}

@@ -6,9 +6,10 @@
 import * as v from 'valibot';
 import { buildDataset, type Dataset } from './dataset';
 import { locateJsonError } from './json-syntax';
-import { DatasetSchema, type DatasetRecord } from './schema';
+import { MIN_CONTRAST, PAPER, contrast, darkVariant } from './categories';
+import { DatasetSchema, EVENT_KINDS, WHEN_PATTERN, isTimeZone, type DatasetRecord } from './schema';
 import { compileGuard } from './schema-guard';
-import { instantOf } from './time';
+import { MAX_YEAR, MIN_YEAR, endInstantOf, grainOf, instantOf, whenParts, type Grain } from './time';
 
 export interface Problem {
   /** JSON path such as `events[12].start`; empty for the file as a whole. */
@@ -18,7 +19,13 @@ export interface Problem {
   found: string;
 }
 
-export type Validation = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[]; omitted: number };
+/**
+ * Errors block loading; warnings never do, but are listed apart from them (CLI, page, editor):
+ * a source without a link, an event without a source, kinds that share a shape.
+ */
+export type Validation =
+  | { ok: true; dataset: Dataset; warnings: Problem[]; omittedWarnings: number }
+  | { ok: false; problems: Problem[]; omitted: number; warnings: Problem[]; omittedWarnings: number };
 
 /** Problems listed in full; a file with more gets a count of the rest. */
 export const MAX_PROBLEMS = 200;
@@ -29,14 +36,16 @@ export function formatProblem({ path, expected, found }: Problem): string {
 
 export function validateJson(text: string): Validation {
   if (typeof text !== 'string' || text.trim() === '') {
-    return fail([{ path: '', expected: 'expected a JSON dataset', found: 'an empty file' }]);
+    return fail([{ path: '', expected: 'expected a JSON dataset', found: 'an empty file' }], new Problems());
   }
+  // A byte-order mark is what some editors on Windows write first; it is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     const { line, column, message } = locateJsonError(text);
-    return fail([{ path: `line ${line}, column ${column}`, expected: `not valid JSON: ${message}`, found: '' }]);
+    return fail([{ path: `line ${line}, column ${column}`, expected: `not valid JSON: ${message}`, found: '' }], new Problems());
   }
   return validateValue(data);
 }
@@ -49,23 +58,43 @@ const isDataset = compileGuard(DatasetSchema);
  * value, as `validateJson` does.
  */
 export function validateValue(input: unknown): Validation {
+  const warnings = new Problems();
   try {
     if (isDataset(input)) {
-      const problems = crossCheck(input);
-      return problems.length ? fail(problems) : { ok: true, dataset: buildDataset(input as DatasetRecord) };
+      const problems = crossCheck(input, warnings);
+      return problems.length ? fail(problems, warnings) : succeed(buildDataset(input as DatasetRecord), warnings);
     }
     const result = v.safeParse(DatasetSchema, input, { abortEarly: false });
     const problems = result.success ? [] : onePerPath(result.issues.map(toProblem));
-    problems.push(...crossCheck(input));
-    if (problems.length > 0 || !result.success) return fail(problems);
-    return { ok: true, dataset: buildDataset(result.output) };
+    problems.push(...crossCheck(input, warnings));
+    if (problems.length > 0 || !result.success) return fail(problems, warnings);
+    return succeed(buildDataset(result.output), warnings);
   } catch (error) {
-    return fail([{ path: '', expected: 'expected a dataset the validator can read', found: `an input that stopped it (${String(error).slice(0, 120)})` }]);
+    return fail([{ path: '', expected: 'expected a dataset the validator can read', found: `an input that stopped it (${String(error).slice(0, 120)})` }], warnings);
   }
 }
 
-function fail(problems: Problem[]): Validation {
-  return { ok: false, problems: problems.slice(0, MAX_PROBLEMS), omitted: Math.max(0, problems.length - MAX_PROBLEMS) };
+/** Warnings can repeat on every row of a big import: only the first MAX_PROBLEMS are kept, all are counted. */
+class Problems {
+  readonly items: Problem[] = [];
+  count = 0;
+  push(p: Problem): void {
+    if (this.count++ < MAX_PROBLEMS) this.items.push(p);
+  }
+}
+
+function succeed(dataset: Dataset, warnings: Problems): Validation {
+  return { ok: true, dataset, warnings: warnings.items, omittedWarnings: warnings.count - warnings.items.length };
+}
+
+function fail(problems: Problem[], warnings: Problems): Validation {
+  return {
+    ok: false,
+    problems: problems.slice(0, MAX_PROBLEMS),
+    omitted: Math.max(0, problems.length - MAX_PROBLEMS),
+    warnings: warnings.items,
+    omittedWarnings: warnings.count - warnings.items.length,
+  };
 }
 
 type PathKey = string | number;
@@ -166,64 +195,170 @@ function editDistance(a: string, b: string): number {
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const asList = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 
+
+const quote = (x: unknown) => JSON.stringify(x);
+
 /**
  * Rules across fields, checked on the raw input so they are reported together with the shape
- * problems: unique ids, references that resolve, time order, place/geoPrecision agreement.
+ * problems: unique ids, references that resolve, kinds and lanes, time order and precision,
+ * place/geoPrecision agreement, contrast of kind colours; and the warnings.
  */
-function crossCheck(input: unknown): Problem[] {
+function crossCheck(input: unknown, warnings: Problems): Problem[] {
   if (!isRecord(input)) return [];
   const problems: Problem[] = [];
-  const placeIds = new Map<string, number>();
-  asList(input.places).forEach((p, i) => {
-    if (!isRecord(p) || typeof p.id !== 'string') return;
-    const first = placeIds.get(p.id);
-    if (first !== undefined) problems.push({ path: `places[${i}].id`, expected: `expected an id no other place uses (places[${first}] has it)`, found: JSON.stringify(p.id) });
-    else placeIds.set(p.id, i);
-  });
-
-  const events = asList(input.events);
-  const eventIds = new Map<string, number>();
-  events.forEach((e, i) => {
-    if (!isRecord(e) || typeof e.id !== 'string') return;
-    const first = eventIds.get(e.id);
-    if (first !== undefined) problems.push({ path: `events[${i}].id`, expected: `expected an id no other event uses (events[${first}] has it)`, found: JSON.stringify(e.id) });
-    else eventIds.set(e.id, i);
-  });
-
-  const resolves = (ref: unknown, at: string, ids: Map<string, number>, what: 'place' | 'event') => {
-    if (typeof ref === 'string' && !ids.has(ref)) problems.push({ path: at, expected: `expected the id of ${what === 'event' ? 'an' : 'a'} ${what} in this file`, found: `${JSON.stringify(ref)}, which no ${what} has` });
+  const unique = (items: unknown[], at: string, what: string): Map<string, number> => {
+    const ids = new Map<string, number>();
+    items.forEach((item, i) => {
+      if (!isRecord(item) || typeof item.id !== 'string') return;
+      const first = ids.get(item.id);
+      if (first !== undefined) problems.push({ path: `${at}[${i}].id`, expected: `expected an id no other ${what} uses (${at}[${first}] has it)`, found: quote(item.id) });
+      else ids.set(item.id, i);
+    });
+    return ids;
   };
+  const placeIds = unique(asList(input.places), 'places', 'place');
+  const events = asList(input.events);
+  const eventIds = unique(events, 'events', 'event');
+  const kindIds = input.kinds === undefined ? new Map(EVENT_KINDS.map((k, i) => [k as string, i])) : unique(asList(input.kinds), 'kinds', 'kind');
+  checkCategories(input, problems, warnings);
+
+  const resolves = (ref: unknown, at: string, ids: Map<string, number>, what: string) => {
+    if (typeof ref === 'string' && !ids.has(ref)) problems.push({ path: at, expected: `expected the id of ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} in this file`, found: `${quote(ref)}, which no ${what} has` });
+  };
+  const kindExpected = input.kinds === undefined ? `expected one of ${EVENT_KINDS.map((k) => `"${k}"`).join(', ')} (or declare your own "kinds")` : 'expected the id of one of the dataset\'s "kinds"';
 
   events.forEach((e, i) => {
     if (!isRecord(e)) return;
     const at = `events[${i}]`;
     resolves(e.place, `${at}.place`, placeIds, 'place');
+    if (typeof e.kind === 'string' && !kindIds.has(e.kind)) problems.push({ path: `${at}.kind`, expected: kindExpected, found: quote(e.kind) });
     asList(e.sites).forEach((s, k) => isRecord(s) && resolves(s.place, `${at}.sites[${k}].place`, placeIds, 'place'));
     asList(e.related).forEach((r, k) => {
       resolves(r, `${at}.related[${k}]`, eventIds, 'event');
-      if (r === e.id) problems.push({ path: `${at}.related[${k}]`, expected: 'expected another event, not the event itself', found: JSON.stringify(r) });
+      if (r === e.id) problems.push({ path: `${at}.related[${k}]`, expected: 'expected another event, not the event itself', found: quote(r) });
     });
     if (typeof e.geoPrecision === 'string') {
-      if (e.place === undefined && e.geoPrecision !== 'none') problems.push({ path: `${at}.geoPrecision`, expected: 'expected "none" for an event without a place', found: JSON.stringify(e.geoPrecision) });
+      if (e.place === undefined && e.geoPrecision !== 'none') problems.push({ path: `${at}.geoPrecision`, expected: 'expected "none" for an event without a place', found: quote(e.geoPrecision) });
       if (e.place !== undefined && e.geoPrecision === 'none') problems.push({ path: `${at}.geoPrecision`, expected: 'expected "venue", "city" or "region" for an event with a place', found: '"none"' });
     }
     timeOrder(e, at, problems);
+    const sources = asList(e.sources);
+    if (sources.length === 0) warnings.push({ path: `${at}.sources`, expected: 'expected at least one source, so readers can check the event', found: 'none' });
+    sources.forEach((s, k) => {
+      if (!isRecord(s)) return;
+      if (s.url === undefined) warnings.push({ path: `${at}.sources[${k}].url`, expected: 'expected a link to the source, so readers can check it', found: 'none' });
+      if (s.date === undefined) warnings.push({ path: `${at}.sources[${k}].date`, expected: 'expected the date the source was published', found: 'none' });
+    });
+    if (e.status === 'unverified' && e.statusNote === undefined) warnings.push({ path: `${at}.statusNote`, expected: 'expected a note saying why the event is unverified', found: 'none' });
+  });
+
+  const view = input.view;
+  if (isRecord(view)) windowOrder(view, 'view', problems);
+  asList(input.eras).forEach((era, i) => isRecord(era) && spanOrder(era.start, era.end, `eras[${i}]`, 'start', 'end', problems));
+  unique(asList(input.stories), 'stories', 'story');
+  asList(input.stories).forEach((story, i) => {
+    if (!isRecord(story)) return;
+    asList(story.steps).forEach((step, k) => {
+      if (!isRecord(step)) return;
+      const at = `stories[${i}].steps[${k}]`;
+      resolves(step.event, `${at}.event`, eventIds, 'event');
+      asList(step.places).forEach((p, j) => resolves(p, `${at}.places[${j}]`, placeIds, 'place'));
+      asList(step.kinds).forEach((kind, j) => typeof kind === 'string' && !kindIds.has(kind) && problems.push({ path: `${at}.kinds[${j}]`, expected: kindExpected, found: quote(kind) }));
+      if (isRecord(step.view)) windowOrder(step.view, `${at}.view`, problems);
+    });
   });
   return problems;
 }
 
+/** Kinds name a lane that exists, keep AA contrast in both themes, and differ in shape. */
+function checkCategories(input: Record<string, unknown>, problems: Problem[], warnings: Problems): void {
+  const kinds = asList(input.kinds);
+  const lanes = asList(input.lanes);
+  const laneIds = new Map<string, number>();
+  lanes.forEach((l, i) => {
+    if (!isRecord(l) || typeof l.id !== 'string') return;
+    const first = laneIds.get(l.id);
+    if (first !== undefined) problems.push({ path: `lanes[${i}].id`, expected: `expected an id no other lane uses (lanes[${first}] has it)`, found: quote(l.id) });
+    else laneIds.set(l.id, i);
+  });
+  if (input.lanes !== undefined && input.kinds === undefined) {
+    problems.push({ path: 'lanes', expected: 'expected "kinds" too: lanes hold the dataset\'s own kinds (without "kinds", the two story lanes apply)', found: '' });
+  }
+  const shapes = new Map<string, number>();
+  kinds.forEach((k, i) => {
+    if (!isRecord(k)) return;
+    const at = `kinds[${i}]`;
+    if (lanes.length && typeof k.lane === 'string' && !laneIds.has(k.lane)) {
+      problems.push({ path: `${at}.lane`, expected: 'expected the id of one of the dataset\'s "lanes"', found: `${quote(k.lane)}, which no lane has` });
+    }
+    if (typeof k.color === 'string' && /^#[0-9a-f]{6}$/i.test(k.color)) {
+      const light = contrast(k.color, PAPER.light);
+      if (light < MIN_CONTRAST) problems.push({ path: `${at}.color`, expected: `expected a colour with a contrast of at least ${MIN_CONTRAST}:1 against the white paper (AA for graphics), such as ${suggestDarker(k.color)}`, found: `${quote(k.color)} (${light.toFixed(2)}:1)` });
+      const dark = typeof k.colorDark === 'string' && /^#[0-9a-f]{6}$/i.test(k.colorDark) ? k.colorDark : null;
+      if (dark && contrast(dark, PAPER.dark) < MIN_CONTRAST) {
+        problems.push({ path: `${at}.colorDark`, expected: `expected a colour with a contrast of at least ${MIN_CONTRAST}:1 against the dark paper, such as ${darkVariant(k.color)}`, found: `${quote(dark)} (${contrast(dark, PAPER.dark).toFixed(2)}:1)` });
+      }
+    }
+    if (typeof k.shape === 'string') {
+      const first = shapes.get(k.shape);
+      if (first !== undefined) warnings.push({ path: `${at}.shape`, expected: `expected a shape no other kind has, so kinds differ without colour (kinds[${first}] is a ${k.shape} too)`, found: quote(k.shape) });
+      else shapes.set(k.shape, i);
+    }
+  });
+}
+
+/** The colour darkened until it reaches the contrast it needs against white. */
+function suggestDarker(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  for (let t = 0.05; t <= 1; t += 0.05) {
+    const c = `#${[16, 8, 0].map((sh) => Math.round(((n >> sh) & 255) * (1 - t)).toString(16).padStart(2, '0')).join('')}`;
+    if (contrast(c, PAPER.light) >= MIN_CONTRAST + 0.2) return c;
+  }
+  return '#000000';
+}
+
+const FINER: Partial<Record<string, Grain[]>> = {
+  day: ['year', 'month'],
+  week: ['year', 'month'],
+  month: ['year'],
+};
+
+/** Why a `start`/`end` string names no instant: a day not in the calendar, or a year out of range. */
+function whyNoInstant(value: string): string {
+  const p = whenParts(value);
+  if (p && (p.year < MIN_YEAR || p.year > MAX_YEAR)) return `expected a year from ${MIN_YEAR} to ${MAX_YEAR}, the years a browser can draw`;
+  return 'expected a day that exists in the calendar';
+}
+
 function timeOrder(e: Record<string, unknown>, at: string, problems: Problem[]): void {
-  const { start, end, timezone } = e;
-  if (typeof start !== 'string' || typeof timezone !== 'string') return;
-  const valid = (s: unknown): s is string => typeof s === 'string' && v.is(DatasetSchema.entries.events.item.entries.start, s);
-  if (!valid(start) || !v.is(DatasetSchema.entries.events.item.entries.timezone, timezone)) return;
-  const startMs = instantOf(start, timezone);
+  const { start, end } = e;
+  const zone = e.timezone === undefined ? 'UTC' : e.timezone;
+  if (typeof start !== 'string' || !WHEN_PATTERN.test(start) || typeof zone !== 'string' || !isTimeZone(zone)) return;
+  const startMs = instantOf(start, zone);
   if (Number.isNaN(startMs)) {
-    problems.push({ path: `${at}.start`, expected: 'expected a day that exists in the calendar', found: JSON.stringify(start) });
+    problems.push({ path: `${at}.start`, expected: whyNoInstant(start), found: quote(start) });
     return;
   }
-  if (!valid(end)) return;
-  const endMs = instantOf(end, timezone);
-  if (Number.isNaN(endMs)) problems.push({ path: `${at}.end`, expected: 'expected a day that exists in the calendar', found: JSON.stringify(end) });
-  else if (endMs < startMs) problems.push({ path: `${at}.end`, expected: `expected an end not before the start (${start})`, found: JSON.stringify(end) });
+  const precision = e.precision;
+  if (typeof precision === 'string' && FINER[precision]?.includes(grainOf(start))) {
+    problems.push({ path: `${at}.precision`, expected: `expected a precision no finer than the start (${quote(start)} gives only the ${grainOf(start)}), such as "${grainOf(start)}"`, found: quote(precision) });
+  }
+  if (typeof end !== 'string' || !WHEN_PATTERN.test(end)) return;
+  // The end's first instant: an end day before the start day is wrong even though it ends at the start.
+  const endMs = instantOf(end, zone);
+  if (Number.isNaN(endMs)) problems.push({ path: `${at}.end`, expected: whyNoInstant(end), found: quote(end) });
+  else if (endMs < startMs) problems.push({ path: `${at}.end`, expected: `expected an end not before the start (${start})`, found: quote(end) });
+}
+
+function spanOrder(start: unknown, end: unknown, at: string, startKey: string, endKey: string, problems: Problem[]): void {
+  if (typeof start !== 'string' || typeof end !== 'string' || !WHEN_PATTERN.test(start) || !WHEN_PATTERN.test(end)) return;
+  const startMs = instantOf(start, 'UTC');
+  const endMs = startKey === 'start' ? endInstantOf(end, 'UTC') : instantOf(end, 'UTC');
+  if (Number.isNaN(startMs)) problems.push({ path: `${at}.${startKey}`, expected: whyNoInstant(start), found: quote(start) });
+  else if (Number.isNaN(endMs)) problems.push({ path: `${at}.${endKey}`, expected: whyNoInstant(end), found: quote(end) });
+  else if (endMs <= startMs) problems.push({ path: `${at}.${endKey}`, expected: `expected ${/^[aeiou]/.test(endKey) ? 'an' : 'a'} ${endKey} after the ${startKey} (${start})`, found: quote(end) });
+}
+
+function windowOrder(w: Record<string, unknown>, at: string, problems: Problem[]): void {
+  spanOrder(w.from, w.to, at, 'from', 'to', problems);
 }

@@ -7,3 +7,12 @@ export function isWebUrl(value: string): boolean {
     return false;
   }
 }
+
+/** The host of a web address, for saying where a link leads; empty when it is not one. */
+export function hostOf(value: string): string {
+  try {
+    return new URL(value).host;
+  } catch {
+    return '';
+  }
+}

@@ -4,10 +4,9 @@ import '../../src/components/cm-map';
 import type { CmMap } from '../../src/components/cm-map';
 import type { HoverEvent, MapFallbackEvent, PickEvent } from '../../src/components/events';
 import type { Dataset } from '../../src/model/dataset';
-import { EVENT_KINDS, EVENT_STATUSES } from '../../src/model/schema';
-import type { TimeWindow } from '../../src/model/select';
+import { filtersShowing, type TimeWindow } from '../../src/model/select';
 import { validateValue } from '../../src/model/validate';
-import { PALETTES, STATUS_STYLES } from '../../src/ui/marks';
+import { PALETTES, statusStyle } from '../../src/ui/marks';
 import { syntheticDataset } from '../../scripts/synthetic';
 import { loadBasemap } from '../../src/map/basemap';
 import { placePosition, placesOf } from '../../src/map/features';
@@ -107,7 +106,7 @@ function markerStates(el: CmMap, id: string): Record<string, unknown>[] {
   const e = el.data!.eventById.get(id)!;
   const places = [e.place, ...(e.sites ?? []).map((s) => s.place)].filter((p, i, all): p is string => !!p && all.indexOf(p) === i);
   return places.map((placeId) => {
-    const marker = map.querySourceFeatures('events').find((f) => f.properties.place === placeId && f.properties.kind === e.kind && f.properties.style === STATUS_STYLES[e.status])!;
+    const marker = map.querySourceFeatures('events').find((f) => f.properties.place === placeId && f.properties.kind === e.kind && f.properties.style === statusStyle(e.status))!;
     return map.getFeatureState({ source: 'events', id: marker.id! });
   });
 }
@@ -131,9 +130,9 @@ describe('<cm-map>', () => {
       const el = await mount({ renderer });
       await change(el, { window: [Date.UTC(2025, 7, 19), Date.UTC(2025, 7, 20, 12)] });
       expect(el.renderedEventIds()).toEqual(['proposal', 'night']);
-      await change(el, { filters: { kinds: ['proposal', 'statement'], statuses: EVENT_STATUSES } });
+      await change(el, { filters: filtersShowing(el.data!, ['proposal', 'statement'], undefined) });
       expect(el.renderedEventIds()).toEqual(['proposal']);
-      await change(el, { window: WINDOW, filters: { kinds: EVENT_KINDS, statuses: ['unverified', 'declined'] } });
+      await change(el, { window: WINDOW, filters: filtersShowing(el.data!, undefined, ['unverified', 'declined']) });
       expect(el.renderedEventIds()).toEqual(['proposal', 'markup']);
     });
 
@@ -345,7 +344,7 @@ describe('<cm-map>', () => {
       const d = result.dataset;
       const placed = d.events.filter((e) => e.place);
       const el = await mount({ renderer: 'svg', window: d.extent }, d);
-      const combinations = new Set(placed.map((e) => `${e.place} ${e.kind} ${STATUS_STYLES[e.status]}`));
+      const combinations = new Set(placed.map((e) => `${e.place} ${e.kind} ${statusStyle(e.status)}`));
       expect(shadow(el).querySelectorAll('.marker').length).toBe(combinations.size);
       expect(combinations.size).toBeLessThan(placed.length / 5);
       expect(el.renderedEventIds()).toHaveLength(placed.length);

@@ -5,6 +5,8 @@ import { PickEvent, WindowRequestEvent } from '../../src/components/events';
 import type { Dataset } from '../../src/model/dataset';
 import { validateValue } from '../../src/model/validate';
 import { darkTokens } from '../../src/components/theme.styles';
+import { kindTokens } from '../../src/components/shared.styles';
+import { DEFAULT_KINDS } from '../../src/model/categories';
 import { dataset, event } from '../fixtures/datasets';
 
 function data(): Dataset {
@@ -28,7 +30,7 @@ afterEach(() => element?.remove());
 
 async function mount(): Promise<CmTimeline> {
   element = document.createElement('cm-timeline');
-  element.style.cssText = `width: 800px; display: block; ${darkTokens.cssText.replace(/\n/g, ' ')}`;
+  element.style.cssText = `width: 800px; display: block; ${darkTokens.cssText.replace(/\n/g, ' ')} ${kindTokens(DEFAULT_KINDS, true)}`;
   element.data = data();
   element.window = [Date.UTC(2025, 7, 14), Date.UTC(2025, 7, 21)];
   document.body.append(element);

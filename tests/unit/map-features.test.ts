@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/model/dataset';
-import { EVENT_KINDS, EVENT_STATUSES } from '../../src/model/schema';
-import { ALL_FILTERS } from '../../src/model/select';
+import { ALL_FILTERS, filtersShowing } from '../../src/model/select';
 import { validateValue } from '../../src/model/validate';
 import { labelFeatures, markerFeatures, markerKeysOf, nextPick, placeLabel, placeMarkers, tallyPlaces } from '../../src/map/features';
 import { dataset, event, place } from '../fixtures/datasets';
@@ -83,9 +82,9 @@ describe('tallyPlaces', () => {
   });
 
   it('leaves out events the filters hide, and places left empty', () => {
-    const tally = tallyPlaces(d, [AUG(17), AUG(22)], { kinds: ['proposal'], statuses: EVENT_STATUSES });
+    const tally = tallyPlaces(d, [AUG(17), AUG(22)], filtersShowing(d, ['proposal'], undefined));
     expect([...tally.keys()]).toEqual(['kyiv']);
-    const reported = tallyPlaces(d, [AUG(17), AUG(22)], { kinds: EVENT_KINDS, statuses: ['declined'] });
+    const reported = tallyPlaces(d, [AUG(17), AUG(22)], filtersShowing(d, undefined, ['declined']));
     expect(reported.get('kyiv')!.map((e) => e.id)).toEqual(['talks']);
   });
 });

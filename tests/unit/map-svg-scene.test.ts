@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/model/dataset';
-import type { EventRecord } from '../../src/model/schema';
+import type { FixtureEvent } from '../fixtures/datasets';
 import { ALL_FILTERS } from '../../src/model/select';
 import { validateValue } from '../../src/model/validate';
 import { placeMarkers, tallyPlaces } from '../../src/map/features';
@@ -10,7 +10,7 @@ import { dataset, event, place } from '../fixtures/datasets';
 
 const WINDOW = [Date.UTC(2025, 0, 1), Date.UTC(2026, 0, 1)] as const;
 
-function data(events: EventRecord[]): Dataset {
+function data(events: FixtureEvent[]): Dataset {
   const result = validateValue(
     dataset({
       places: [place({ id: 'kyiv' }), place({ id: 'kharkiv', name: 'Kharkiv', lat: 49.9925, lon: 36.2311 }), place({ id: 'anchorage', name: 'Anchorage', lat: 61.2, lon: -149.9 })],

@@ -26,7 +26,7 @@ describe('validateValue', () => {
 
   it('names the path, the expectation and what was found for a bad date', () => {
     expect(problemsFor((d) => (d.events[0]!.start = '18/08/2025'))).toEqual([
-      'events[0].start: expected a date like 2025-08-18 or 2025-08-18T13:15-04:00, found "18/08/2025"',
+      'events[0].start: expected a date like 2025-08-18, 2025-08, 2025, -0500 or 2025-08-18T13:15-04:00, found "18/08/2025"',
     ]);
   });
 
@@ -98,8 +98,15 @@ describe('validateValue', () => {
     expect(problemsFor((d) => (d.events[0]!.summary = '   '))).toEqual(['events[0].summary: expected a summary, not only spaces, found "   "']);
   });
 
-  it('requires at least one source', () => {
-    expect(problemsFor((d) => (d.events[0]!.sources = []))).toEqual(['events[0].sources: expected at least one source, found a list of 0']);
+  it('warns about an event without a source, and a source without a link or date, but loads it', () => {
+    const d = dataset({ events: [event({ id: 'a', sources: [] }), event({ id: 'b', sources: [{ publisher: 'ACLED' }] })] });
+    const result = validateValue(JSON.parse(JSON.stringify(d)));
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map(formatProblem)).toEqual([
+      'events[0].sources: expected at least one source, so readers can check the event, found none',
+      'events[1].sources[0].url: expected a link to the source, so readers can check it, found none',
+      'events[1].sources[0].date: expected the date the source was published, found none',
+    ]);
   });
 
   it('names a missing required field', () => {
@@ -114,7 +121,7 @@ describe('validateValue', () => {
 
   it('lists the allowed values of a closed field', () => {
     expect(problemsFor((d) => ((d.events[0] as { kind: string }).kind = 'strike'))).toEqual([
-      'events[0].kind: expected one of "meeting", "call", "statement", "proposal", "agreement", "attack", found "strike"',
+      'events[0].kind: expected one of "meeting", "call", "statement", "proposal", "agreement", "attack" (or declare your own "kinds"), found "strike"',
     ]);
   });
 
