@@ -23,10 +23,37 @@ export const chronoMapStyles = [
       padding: 12px;
       border-radius: 8px;
     }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 6px 10px;
+      margin-bottom: 6px;
+    }
     .modes {
       display: flex;
       gap: 4px;
-      margin-top: 6px;
+    }
+    cm-search {
+      flex: 1 1 14em;
+      min-width: 0;
+    }
+    .story-button[aria-pressed='true'] {
+      background: var(--cm-accent);
+      border-color: var(--cm-accent);
+      color: var(--cm-paper);
+    }
+    /* On wide screens the filters and legend are shown as they are; on narrow ones they fold into one control. */
+    .filters-toggle {
+      display: none;
+    }
+    @container (max-width: 599px) {
+      .filters-toggle {
+        display: inline-block;
+      }
+      cm-filters:not(.open) {
+        display: none;
+      }
     }
     [hidden] {
       display: none !important;
@@ -50,15 +77,50 @@ export const chronoMapStyles = [
       grid-template-areas: 'map' 'timeline' 'details';
       margin-top: 8px;
     }
+    .views.with-story {
+      grid-template-areas: 'map' 'story' 'timeline' 'details';
+    }
+    .story-panel {
+      grid-area: story;
+      min-width: 0;
+    }
     @container (min-width: 900px) {
       .views {
         grid-template-columns: minmax(0, 3fr) minmax(280px, 2fr);
         grid-template-areas: 'map details' 'timeline timeline';
       }
+      .views.with-story {
+        grid-template-rows: auto 1fr auto;
+        grid-template-areas: 'map story' 'map details' 'timeline timeline';
+      }
       .details-panel {
         max-height: 460px;
         overflow: auto;
       }
+      .views.with-story .details-panel {
+        max-height: 240px;
+      }
+    }
+    .root.presenting {
+      font-size: 1.25rem;
+      min-height: 100vh;
+      box-sizing: border-box;
+    }
+    .root.presenting .bar,
+    .root.presenting cm-filters,
+    .root.presenting .about {
+      display: none;
+    }
+    .root.presenting cm-map {
+      height: 62vh;
+    }
+    .attribution {
+      margin: 8px 0 0;
+      font-size: 0.85rem;
+      color: var(--cm-ink);
+    }
+    .warnings code {
+      font-size: 0.8rem;
     }
     .map-panel {
       grid-area: map;

@@ -33,6 +33,7 @@ import { formatProblem, validateJson } from '../model/validate';
 import { formatCount, formatEventWhen } from '../i18n/format';
 import { eventCount, problemCount, t, uiLanguage, type UiLanguage } from '../i18n/messages';
 import { eventSentence, eventTitle, placeLabel } from '../i18n/sentence';
+import { localize } from '../i18n/localize';
 import { STEP_INTERVAL_MS } from '../model/playback';
 import { initialState, reduce, type Action, type AppState, type LoadError } from '../state/state';
 import { fromHash, toHash, type UrlState } from '../state/url';
@@ -45,15 +46,24 @@ import {
   type FilterRequestEvent,
   type HoverEvent,
   type PickEvent,
+  type PlayRequestEvent,
+  type PresentRequestEvent,
+  type QueryEvent,
+  type StepRequestEvent,
   type ViewReadyEvent,
   type WindowRequestEvent,
 } from './events';
+import { SearchController, type SearchHits } from './search-controller';
+import { stepForKey } from './cm-story';
+import type { CmDetails } from './cm-details';
 import { chronoMapStyles } from './chrono-map.styles';
 import { kindTokenSheet } from './shared.styles';
 import './cm-timeline';
 import './cm-details';
 import './cm-filters';
 import './cm-table';
+import './cm-search';
+import './cm-story';
 
 /** Events printed in full; a class handout needs no more, and the page stays light. */
 const PRINT_LIMIT = 500;
@@ -82,6 +92,16 @@ export class ChronoMap extends LitElement {
   @state() private printing = false;
   /** The graphic (timeline and map) or the table of the same events. */
   @state() private mode: 'graphic' | 'table' = 'graphic';
+  /** On narrow screens the filters and legend fold into one control; this opens them. */
+  @state() private filtersOpen = false;
+  /** The presenter view: full screen, larger type, stepped from the keyboard or a remote. */
+  @state() private presenting = false;
+
+  private readonly search = new SearchController(this, (hits) => this.announceHits(hits));
+  /** How the reader last acted: a selection made from the keyboard moves focus to the details. */
+  private lastInput: 'keyboard' | 'pointer' = 'pointer';
+  /** Where the last selection came from; only the reader's own and links bring the details into view. */
+  private selectionSource: 'view' | 'link' | 'other' = 'other';
 
   /** Which views have drawn since the dataset arrived; `ready` needs both. */
   private drawn = new Set<'timeline' | 'map'>();
@@ -139,13 +159,28 @@ export class ChronoMap extends LitElement {
     window.addEventListener('hashchange', this.onHashChange);
     window.addEventListener('popstate', this.onHashChange);
     // The views' requests are not composed: they stop at this shadow root, so listen there.
-    this.renderRoot.addEventListener('cm-pick', this.onPick as EventListener);
-    this.renderRoot.addEventListener('cm-hover', this.onHover as EventListener);
-    this.renderRoot.addEventListener('cm-window-request', this.onWindowRequest as EventListener);
-    this.renderRoot.addEventListener('cm-filter-request', this.onFilterRequest as EventListener);
-    this.renderRoot.addEventListener('cm-view-ready', this.onViewReady as EventListener);
-    this.renderRoot.addEventListener('cm-map-fallback', this.onMapFallback as EventListener);
+    for (const [type, listener, capture] of this.viewListeners) this.renderRoot.addEventListener(type, listener, capture);
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
   }
+
+  /** Requests from the views, and the reader's input (captured: it pauses playback, tells the modality). */
+  private readonly viewListeners: [string, EventListener, boolean][] = [
+    ['cm-pick', ((e: PickEvent) => this.onPick(e)) as EventListener, false],
+    ['cm-hover', ((e: HoverEvent) => this.onHover(e)) as EventListener, false],
+    ['cm-window-request', ((e: WindowRequestEvent) => this.onWindowRequest(e)) as EventListener, false],
+    ['cm-filter-request', ((e: FilterRequestEvent) => this.onFilterRequest(e)) as EventListener, false],
+    ['cm-view-ready', ((e: ViewReadyEvent) => this.onViewReady(e)) as EventListener, false],
+    ['cm-map-fallback', (() => (this.mapFallback = true)) as EventListener, false],
+    ['cm-play-request', ((e: PlayRequestEvent) => this.dispatch(e.speed === null ? { type: 'pause' } : { type: 'play', speed: e.speed })) as EventListener, false],
+    ['cm-query', ((e: QueryEvent) => this.dispatch({ type: 'query', query: e.query })) as EventListener, false],
+    ['cm-query-submit', (() => this.selectNextHit()) as EventListener, false],
+    ['cm-step-request', ((e: StepRequestEvent) => this.dispatch({ type: 'step', step: e.step })) as EventListener, false],
+    ['cm-story-close', (() => this.closeStory()) as EventListener, false],
+    ['cm-present-request', ((e: PresentRequestEvent) => this.present(e.on)) as EventListener, false],
+    ['keydown', ((e: KeyboardEvent) => this.onInput(e)) as EventListener, true],
+    ['pointerdown', ((e: PointerEvent) => this.onInput(e)) as EventListener, true],
+    ['wheel', ((e: WheelEvent) => this.onInput(e)) as EventListener, true],
+  ];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -156,18 +191,42 @@ export class ChronoMap extends LitElement {
     this.motionQuery?.removeEventListener('change', this.onMediaChange);
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('popstate', this.onHashChange);
-    this.renderRoot.removeEventListener('cm-pick', this.onPick as EventListener);
-    this.renderRoot.removeEventListener('cm-hover', this.onHover as EventListener);
-    this.renderRoot.removeEventListener('cm-window-request', this.onWindowRequest as EventListener);
-    this.renderRoot.removeEventListener('cm-filter-request', this.onFilterRequest as EventListener);
-    this.renderRoot.removeEventListener('cm-view-ready', this.onViewReady as EventListener);
-    this.renderRoot.removeEventListener('cm-map-fallback', this.onMapFallback as EventListener);
+    for (const [type, listener, capture] of this.viewListeners) this.renderRoot.removeEventListener(type, listener, capture);
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    cancelAnimationFrame(this.clock);
+    clearTimeout(this.clock);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) void this.load();
     else if (this.app.dataset && (changed.has('eventId') || changed.has('from') || changed.has('to'))) this.applyAttributes();
     else if (this.app.dataset && (changed.has('story') || changed.has('step'))) this.applyStoryAttributes();
+    this.search.update(this.app.dataset, this.language, this.app.query);
+  }
+
+  private previousSelected: string | null = null;
+
+  override updated(): void {
+    const selected = this.app.selected;
+    if (selected !== this.previousSelected) {
+      this.previousSelected = selected;
+      if (selected && (this.selectionSource === 'view' || this.selectionSource === 'link')) void this.revealDetails(this.selectionSource === 'view' && this.lastInput === 'keyboard');
+    }
+    this.selectionSource = 'other';
+  }
+
+  /**
+   * Brings the details of a new selection into view, scrolling only as far as needed (in an
+   * iframe, its own scroll), and moves the keyboard there when the selection came from it.
+   */
+  private async revealDetails(focus: boolean): Promise<void> {
+    const details = this.renderRoot.querySelector<CmDetails>('cm-details');
+    if (!details) return;
+    await details.updateComplete;
+    const box = details.getBoundingClientRect();
+    const visible = box.top >= 0 && box.top < innerHeight - 80;
+    if (!visible) details.scrollIntoView({ block: 'nearest', behavior: this.reducedMotion ? 'auto' : 'smooth' });
+    if (focus) details.focusHeading();
   }
 
   private async load(): Promise<void> {
@@ -195,6 +254,7 @@ export class ChronoMap extends LitElement {
     }
     const dataset = result.dataset;
     const hash = this.urlState === 'hash' ? fromHash(location.hash, dataset) : null;
+    this.selectionSource = 'link';
     const story = storyById(dataset, this.story);
     this.adoptKindColours(dataset);
     this.dispatch({
@@ -253,6 +313,7 @@ export class ChronoMap extends LitElement {
     if (after.dataset && before.dataset === after.dataset) {
       if (after.story?.id !== before.story?.id || after.story?.step !== before.story?.step) {
         this.dispatchEvent(new ChronoStepChangeEvent(after.story?.id ?? before.story?.id ?? null, after.story?.step ?? null));
+        this.announceStep(after);
       }
       if (after.selected !== before.selected) {
         this.dispatchEvent(new ChronoSelectEvent(after.selected));
@@ -288,6 +349,7 @@ export class ChronoMap extends LitElement {
     if (this.urlState !== 'hash' || !this.app.dataset) return;
     if (location.hash === this.hashOf(this.app) || (location.hash === '' && this.hashOf(this.app) === '')) return;
     const read: UrlState = fromHash(location.hash, this.app.dataset);
+    this.selectionSource = 'link';
     this.dispatch({ type: 'restore', ...read, window: read.window ?? this.app.window });
   };
 
@@ -330,31 +392,126 @@ export class ChronoMap extends LitElement {
     this.printing = true;
   };
 
-  private readonly onPick = (e: PickEvent): void => this.dispatch({ type: 'select', id: e.id });
-  private readonly onHover = (e: HoverEvent): void => this.dispatch({ type: 'hover', id: e.id });
-  private readonly onWindowRequest = (e: WindowRequestEvent): void => this.dispatch({ type: 'window', window: [e.from, e.to] });
-  private readonly onFilterRequest = (e: FilterRequestEvent): void => {
+  private onPick(e: PickEvent): void {
+    this.selectionSource = 'view';
+    this.dispatch({ type: 'select', id: e.id });
+  }
+
+  private onHover(e: HoverEvent): void {
+    this.dispatch({ type: 'hover', id: e.id });
+  }
+
+  private onWindowRequest(e: WindowRequestEvent): void {
+    this.dispatch({ type: 'window', window: [e.from, e.to] });
+  }
+
+  /** The reader's own input: it stops playback (but for the play controls), and in the presenter view keys step. */
+  private onInput(e: Event): void {
+    if (e.type === 'keydown') this.lastInput = 'keyboard';
+    else if (e.type === 'pointerdown') this.lastInput = 'pointer';
+    const path = e.composedPath();
+    const onPlayControl = path.some((n) => n instanceof Element && n.classList.contains('play'));
+    if (this.app.playback && !onPlayControl && !(e.type === 'keydown' && ['Shift', 'Control', 'Alt', 'Meta', 'Tab'].includes((e as KeyboardEvent).key))) this.dispatch({ type: 'pause' });
+    if (this.presenting && e.type === 'keydown' && this.app.story) {
+      const key = (e as KeyboardEvent).key;
+      if (key === 'Escape') return this.present(false);
+      const story = this.app.dataset ? storyById(this.app.dataset, this.app.story.id) : undefined;
+      const to = story ? stepForKey(key === ' ' ? 'PageDown' : key, this.app.story.step, story.steps.length) : null;
+      if (to !== null) {
+        e.preventDefault();
+        e.stopPropagation();
+        this.dispatch({ type: 'step', step: to });
+      }
+    }
+  }
+
+  /** Enter in the search field: the next match after the selection, in time order, brought into the window. */
+  private selectNextHit(): void {
+    const hits = this.search.hits;
+    const d = this.app.dataset;
+    if (!hits?.events.length || !d) return;
+    const current = this.app.selected ? d.eventById.get(this.app.selected) : undefined;
+    const next = (current && hits.events.find((e) => e.index > current.index)) || hits.events[0]!;
+    const w = this.app.window;
+    if (w && (next.endMs < w[0] || next.startMs > w[1])) {
+      const half = (w[1] - w[0]) / 2;
+      const middle = (next.startMs + next.endMs) / 2;
+      this.dispatch({ type: 'window', window: [middle - half, middle + half] });
+    }
+    this.dispatch({ type: 'select', id: next.id });
+  }
+
+  private announceHits(hits: SearchHits | null): void {
+    if (!hits) return;
+    const lang = this.language;
+    const n = hits.events.length;
+    this.announcement = n === 0 ? t(lang, 'searchNone') : t(lang, n === 1 ? 'searchOne' : 'searchMany', { count: formatCount(n, lang) });
+  }
+
+  private openStory(): void {
+    const d = this.app.dataset;
+    const story = d?.stories[0];
+    if (!story) return;
+    this.dispatch({ type: 'story', id: story.id, step: 1 });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('cm-story')?.focus());
+  }
+
+  private closeStory(): void {
+    this.present(false);
+    this.dispatch({ type: 'story', id: null });
+    this.announcement = t(this.language, 'storyClosed');
+  }
+
+  /** The presenter view: the whole element full screen (where the browser allows it), larger type. */
+  private present(on: boolean): void {
+    if (on === this.presenting) return;
+    this.presenting = on;
+    if (on) {
+      this.requestFullscreen?.().catch(() => undefined);
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('cm-story')?.focus());
+    } else if (document.fullscreenElement === this) void document.exitFullscreen().catch(() => undefined);
+  }
+
+  /** Leaving full screen (Escape, the browser's own control) leaves the presenter view too. */
+  private readonly onFullscreenChange = (): void => {
+    if (document.fullscreenElement === this) this.wasFullscreen = true;
+    else if (this.wasFullscreen) {
+      this.wasFullscreen = false;
+      this.presenting = false;
+    }
+  };
+
+  private wasFullscreen = false;
+
+  private onFilterRequest(e: FilterRequestEvent): void {
     this.dispatch({ type: 'filters', filters: e.filters });
     const d = this.app.dataset;
     if (d && this.app.window) {
       const lang = this.language;
       this.announcement = t(lang, 'countOf', { shown: formatCount(this.visible(d, this.app.window, this.app.filters).events.length, lang), total: formatCount(d.events.length, lang) });
     }
-  };
+  }
 
-  private readonly onViewReady = (e: ViewReadyEvent): void => {
+  private onViewReady(e: ViewReadyEvent): void {
     // The map's code (MapLibre, the basemap: most of the bytes) is fetched only once the
     // timeline has painted, so readers see the events first.
     if (e.view === 'timeline') void import('./cm-map');
     this.drawn.add(e.view);
     if (this.drawn.size === 2) this.dispatch({ type: 'drawn' });
-  };
+  }
 
-  private readonly onMapFallback = (): void => {
-    this.mapFallback = true;
-  };
+  private announceStep(s: AppState): void {
+    const story = s.story && s.dataset ? storyById(s.dataset, s.story.id) : undefined;
+    const step = story?.steps[s.story!.step - 1];
+    if (!story || !step || !s.dataset) return;
+    const lang = this.language;
+    const title = localize(step, 'title', lang, s.dataset.languages[0] ?? 'en').text;
+    this.announcement = t(lang, 'stepAnnounce', { step: s.story!.step, total: story.steps.length, title });
+  }
 
   private announceSelection(s: AppState): void {
+    // A story step says what it shows in its own announcement.
+    if (s.story) return;
     const lang = this.language;
     const e = s.selected ? s.dataset?.eventById.get(s.selected) : undefined;
     this.announcement = e && s.dataset ? t(lang, 'selectedAnnounce', { sentence: eventSentence(e, s.dataset, lang) }) : t(lang, 'cleared');
@@ -364,7 +521,7 @@ export class ChronoMap extends LitElement {
     const lang = this.language;
     const { status, dataset, error } = this.app;
     return html`
-      <div class="root ${this.dark ? 'dark' : 'light'}" lang=${lang}>
+      <div class="root ${this.dark ? 'dark' : 'light'} ${this.presenting ? 'presenting' : ''}" lang=${lang}>
         ${error ? this.renderError(error) : nothing}
         ${dataset ? this.renderViews(dataset, lang) : status === 'loading' ? html`<p class="loading" role="status">${t(lang, 'loading')}</p>` : nothing}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -432,15 +589,35 @@ export class ChronoMap extends LitElement {
   }
 
   private renderViews(dataset: Dataset, lang: UiLanguage) {
-    const { window, filters, selected, hovered } = this.app;
+    const { window, filters, selected, hovered, story: position } = this.app;
     const { events: visible, unplaced } = window ? this.visible(dataset, window, filters) : { events: [], unplaced: 0 };
+    const hits = this.search.hits?.ids ?? null;
+    const story = position ? storyById(dataset, position.id) : undefined;
+    const hidden = filters.hiddenKinds.length + filters.hiddenStatuses.length;
     return html`
-      <cm-filters .data=${dataset} .filters=${filters} .shown=${visible.length} .total=${dataset.events.length} language=${lang}></cm-filters>
-      <div class="modes" role="group" aria-label=${t(lang, 'graphic')}>
-        <button type="button" aria-pressed=${this.mode === 'graphic' ? 'true' : 'false'} @click=${() => (this.mode = 'graphic')}>${t(lang, 'graphic')}</button>
-        <button type="button" aria-pressed=${this.mode === 'table' ? 'true' : 'false'} @click=${() => (this.mode = 'table')}>${t(lang, 'table')}</button>
+      <div class="bar">
+        ${dataset.stories.length
+          ? html`<button
+              type="button"
+              class="story-button"
+              aria-pressed=${story ? 'true' : 'false'}
+              title=${t(lang, 'storyOpen', { title: localize(dataset.stories[0]!, 'title', lang, dataset.languages[0] ?? 'en').text })}
+              @click=${() => (story ? this.closeStory() : this.openStory())}
+            >
+              ${t(lang, 'storyButton')}
+            </button>`
+          : nothing}
+        <cm-search .query=${this.app.query} .count=${this.search.pending ? null : (this.search.hits?.events.length ?? null)} language=${lang}></cm-search>
+        <button type="button" class="filters-toggle" aria-expanded=${this.filtersOpen ? 'true' : 'false'} aria-controls="filters" @click=${() => (this.filtersOpen = !this.filtersOpen)}>
+          ${hidden ? t(lang, 'filtersHidden', { count: formatCount(hidden, lang) }) : t(lang, 'filters')}
+        </button>
+        <div class="modes" role="group" aria-label=${t(lang, 'viewMode')}>
+          <button type="button" aria-pressed=${this.mode === 'graphic' ? 'true' : 'false'} @click=${() => (this.mode = 'graphic')}>${t(lang, 'graphic')}</button>
+          <button type="button" aria-pressed=${this.mode === 'table' ? 'true' : 'false'} @click=${() => (this.mode = 'table')}>${t(lang, 'table')}</button>
+        </div>
       </div>
-      <div class="views ${this.mode}">
+      <cm-filters id="filters" class=${this.filtersOpen ? 'open' : ''} .data=${dataset} .filters=${filters} .shown=${visible.length} .total=${dataset.events.length} language=${lang}></cm-filters>
+      <div class="views ${this.mode} ${story ? 'with-story' : ''}">
         <section class="map-panel" aria-label=${t(lang, 'map')} ?hidden=${this.mode === 'table'}>
           <cm-map
             .data=${dataset}
@@ -448,6 +625,8 @@ export class ChronoMap extends LitElement {
             .filters=${filters}
             .selected=${selected}
             .hovered=${hovered}
+            .hits=${hits}
+            .focus=${this.app.focus}
             .language=${lang}
             .theme=${this.dark ? 'dark' : 'light'}
             .reducedMotion=${this.reducedMotion}
@@ -455,15 +634,30 @@ export class ChronoMap extends LitElement {
           ${this.mapFallback ? html`<p class="note">${t(lang, 'mapFallback')}</p>` : nothing}
           ${unplaced ? html`<p class="note">${t(lang, 'unplaced', { events: eventCount(lang, unplaced) })}</p>` : nothing}
         </section>
+        ${story && position
+          ? html`<section class="story-panel" aria-label=${t(lang, 'storyOpen', { title: localize(story, 'title', lang, dataset.languages[0] ?? 'en').text })}>
+              <cm-story .data=${dataset} .story=${story} .step=${position.step} language=${lang} ?presenting=${this.presenting}></cm-story>
+            </section>`
+          : nothing}
         <section class="details-panel" aria-label=${t(lang, 'details')}>
           <cm-details .data=${dataset} .selected=${selected} .order=${visible} language=${lang}></cm-details>
         </section>
         <section class="timeline-panel" aria-label=${t(lang, 'timeline')} ?hidden=${this.mode === 'table'}>
-          <cm-timeline .data=${dataset} .window=${window} .filters=${filters} .selected=${selected} .hovered=${hovered} language=${lang} ?reducedMotion=${this.reducedMotion}></cm-timeline>
+          <cm-timeline
+            .data=${dataset}
+            .window=${window}
+            .filters=${filters}
+            .selected=${selected}
+            .hovered=${hovered}
+            .hits=${hits}
+            .playing=${this.app.playback?.speed ?? null}
+            language=${lang}
+            ?reducedMotion=${this.reducedMotion}
+          ></cm-timeline>
         </section>
         ${this.mode === 'table'
           ? html`<section class="table-panel" aria-label=${t(lang, 'table')}>
-              <cm-table .data=${dataset} .events=${visible} .selected=${selected} language=${lang}></cm-table>
+              <cm-table .data=${dataset} .events=${visible} .selected=${selected} .hits=${hits} language=${lang}></cm-table>
             </section>`
           : nothing}
       </div>

@@ -60,6 +60,14 @@ export class CmDetails extends LitElement {
     return value.fallback ? html`<span class="untranslated">${t(this.language, 'untranslated')}</span>` : nothing;
   }
 
+  /** Moves the keyboard to the event's title, as after a selection made from the keyboard. */
+  focusHeading(): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>('#details-title');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
+
   override render() {
     const lang = this.language;
     const d = this.data;

@@ -16,7 +16,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import { formatCount, formatEventWhen } from '../i18n/format';
 import { statusName, t, type UiLanguage } from '../i18n/messages';
-import { eventTitle, kindLabel, placeLabel } from '../i18n/sentence';
+import { kindLabel, placeLabel } from '../i18n/sentence';
+import { localize } from '../i18n/localize';
 import { PickEvent } from './events';
 import { controlStyles } from './shared.styles';
 
@@ -32,6 +33,7 @@ export class CmTable extends LitElement {
         display: block;
         color: var(--cm-ink);
         overflow-x: auto;
+        container-type: inline-size;
       }
       table {
         border-collapse: collapse;
@@ -71,10 +73,53 @@ export class CmTable extends LitElement {
         text-decoration: underline;
         color: var(--cm-ink);
       }
+      tr.match td:first-child {
+        box-shadow: inset 4px 0 0 var(--cm-accent);
+      }
+      .untranslated {
+        font-size: 0.75rem;
+        color: var(--cm-muted);
+        border: 1px solid var(--cm-border);
+        border-radius: 3px;
+        padding: 0 3px;
+        margin-left: 4px;
+      }
       @media (pointer: coarse) {
         td button.title,
         th button {
           min-height: 44px;
+        }
+      }
+      /* A phone shows every column: each event becomes a card, each cell a labelled line. */
+      @container (max-width: 560px) {
+        table,
+        tbody,
+        tr,
+        td {
+          display: block;
+        }
+        thead tr {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 4px 12px;
+        }
+        thead th:not(:has(button)) {
+          display: none;
+        }
+        tbody tr {
+          border: 1px solid var(--cm-border);
+          border-radius: 6px;
+          margin: 6px 0;
+          padding: 4px 0;
+        }
+        td {
+          border: none;
+          padding: 3px 10px;
+        }
+        td[data-label]::before {
+          content: attr(data-label) ': ';
+          font-weight: 600;
+          color: var(--cm-muted);
         }
       }
     `,
@@ -83,6 +128,8 @@ export class CmTable extends LitElement {
   @property({ attribute: false }) data: Dataset | null = null;
   @property({ attribute: false }) events: readonly ChronoEvent[] = [];
   @property({ attribute: false }) selected: string | null = null;
+  /** Ids of the events the search found, highlighted; null without a search. */
+  @property({ attribute: false }) hits: ReadonlySet<string> | null = null;
   @property() language: UiLanguage = 'en';
 
   @state() private sortKey: SortKey = 'date';
@@ -120,13 +167,19 @@ export class CmTable extends LitElement {
           ${repeat(
             rows,
             (e) => e.id,
-            (e) => html`<tr aria-selected=${e.id === this.selected ? 'true' : 'false'} data-event-id=${e.id}>
-              <td>${formatEventWhen(e, lang)}</td>
-              <td><button type="button" class="title" @click=${() => this.dispatchEvent(new PickEvent(e.id))}>${eventTitle(e, this.data!, lang)}</button></td>
-              <td>${kindLabel(this.data!, e.kind, lang)}</td>
-              <td>${e.status ? statusName(lang, e.status) : ''}</td>
-              <td>${placeLabel(e, this.data!, lang)}</td>
-            </tr>`,
+            (e) => {
+              const title = localize(e, 'title', lang, this.data!.languages[0] ?? 'en');
+              return html`<tr aria-selected=${e.id === this.selected ? 'true' : 'false'} class=${this.hits?.has(e.id) ? 'match' : ''} data-event-id=${e.id}>
+                <td data-label=${t(lang, 'when')}>${formatEventWhen(e, lang)}</td>
+                <td>
+                  <button type="button" class="title" lang=${title.lang} @click=${() => this.dispatchEvent(new PickEvent(e.id))}>${title.text}</button>
+                  ${title.fallback ? html`<span class="untranslated" title=${t(lang, 'untranslated')}>${title.lang.toUpperCase()}<span class="visually-hidden"> ${t(lang, 'untranslated')}</span></span>` : nothing}
+                </td>
+                <td data-label=${t(lang, 'kindLabel')}>${kindLabel(this.data!, e.kind, lang)}</td>
+                <td data-label=${t(lang, 'statusLabel')}>${e.status ? statusName(lang, e.status) : '—'}</td>
+                <td data-label=${t(lang, 'where')}>${placeLabel(e, this.data!, lang)}</td>
+              </tr>`;
+            },
           )}
         </tbody>
       </table>

@@ -1,11 +1,12 @@
 import { css } from 'lit';
 import { buttonStyles, focusRing } from './theme.styles';
-import { kindColours } from './shared.styles';
+import { kindColours, visuallyHidden } from './shared.styles';
 
 export const timelineStyles = [
   focusRing,
   buttonStyles,
   kindColours,
+  visuallyHidden,
   css`
     :host {
       display: block;
@@ -29,7 +30,84 @@ export const timelineStyles = [
     .frame {
       width: 100%;
       overflow: hidden;
+      position: relative;
     }
+    .tooltip {
+      position: absolute;
+      left: 0;
+      top: 0;
+      max-width: min(320px, 90%);
+      padding: 6px 8px;
+      border-radius: 6px;
+      background: var(--cm-ink);
+      color: var(--cm-paper);
+      font-size: 0.8rem;
+      line-height: 1.3;
+      pointer-events: none;
+      z-index: 2;
+      box-shadow: 0 2px 6px rgb(0 0 0 / 0.25);
+    }
+    .tooltip[hidden] {
+      display: none;
+    }
+    .tooltip .when {
+      display: block;
+      opacity: 0.85;
+    }
+    .tooltip .what {
+      display: block;
+      font-weight: 600;
+    }
+    .label {
+      font: 11px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif;
+      fill: var(--cm-ink);
+      dominant-baseline: auto;
+      paint-order: stroke;
+      stroke: var(--cm-paper);
+      stroke-width: 3px;
+      stroke-linejoin: round;
+    }
+    .mark.selected .label {
+      font-weight: 700;
+    }
+    .era rect {
+      fill: var(--cm-ink);
+      opacity: 0.05;
+    }
+    .era-1 rect {
+      opacity: 0.09;
+    }
+    .era text {
+      font-size: 11px;
+      fill: var(--cm-muted);
+      font-style: italic;
+    }
+    .searching .mark.dim {
+      opacity: 0.25;
+    }
+    .mark.match .ring {
+      stroke: var(--cm-accent);
+      stroke-width: 2;
+      stroke-dasharray: 2 2;
+    }
+    .mark.match.selected .ring {
+      stroke-dasharray: none;
+      stroke-width: 3;
+    }
+    .play {
+      display: inline-flex;
+      gap: 2px;
+      margin-right: 6px;
+    }
+    .play select {
+      font: inherit;
+      color: var(--cm-ink);
+      background: var(--cm-paper);
+      border: 1px solid var(--cm-border);
+      border-radius: 6px;
+      min-height: 36px;
+    }
+
     svg {
       display: block;
       touch-action: none;
@@ -147,6 +225,14 @@ export const timelineStyles = [
       }
       .mark.selected .ring {
         stroke: Highlight;
+      }
+      .tooltip {
+        border: 1px solid CanvasText;
+      }
+    }
+    @media (pointer: coarse) {
+      .play select {
+        min-height: 44px;
       }
     }
   `,

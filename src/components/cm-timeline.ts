@@ -13,8 +13,11 @@
  * @property hovered - id of the event under the pointer in any view
  * @property language - interface language
  * @property reducedMotion - no animated zooms
+ * @property hits - ids of the events the reader's search found, or null without a search
+ * @property playing - the playback speed while playing through time, else null
  *
  * @fires cm-pick - the reader selects an event (or clears with Escape)
+ * @fires cm-play-request - the reader pressed play (a speed) or pause (null)
  * @fires cm-hover - the pointer enters or leaves an event
  * @fires cm-window-request - a zoom, pan or brush gesture ended on a new window
  * @fires cm-view-ready - the last change has been drawn
@@ -24,15 +27,19 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { axisBottom, brushX, scaleUtc, select, utcDay, utcHour, utcMonth, utcYear, zoom, zoomIdentity, type BrushBehavior, type D3ZoomEvent, type ScaleTime, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { axisBottom, brushX, easeCubicInOut, scaleUtc, select, utcDay, utcHour, utcMonth, utcYear, zoom, zoomIdentity, type BrushBehavior, type D3ZoomEvent, type ScaleTime, type ZoomBehavior, type ZoomTransform } from 'd3';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import { ALL_FILTERS, isAllFilters, longestSpan, passesFilters, type Filters, type TimeWindow } from '../model/select';
-import { eventSentence, laneLabel } from '../i18n/sentence';
-import { formatShortDay, formatUtc } from '../i18n/format';
+import { eventSentence, eventTitle, laneLabel } from '../i18n/sentence';
+import { formatEventWhen, formatShortDay, formatUtc } from '../i18n/format';
+import { localize } from '../i18n/localize';
+import { compareImportance } from '../model/importance';
+import { PLAY_SPEEDS, type PlaySpeed } from '../model/playback';
+import { fit, placeLabels, type PlacedLabel } from '../timeline/labels';
 import { t, type UiLanguage } from '../i18n/messages';
 import { DASHES, kindPath, statusStyle } from '../ui/marks';
 import { layoutLane, type GroupItem, type LaneItem, type MarkItem } from '../timeline/layout';
-import { HoverEvent, PickEvent, ViewReadyEvent, WindowRequestEvent } from './events';
+import { HoverEvent, PickEvent, PlayRequestEvent, ViewReadyEvent, WindowRequestEvent } from './events';
 import { SizeController } from './resize-controller';
 import { timelineStyles } from './cm-timeline.styles';
 
@@ -48,6 +55,10 @@ const MARK_WIDTH = 20;
 const BIN_WIDTH = 28;
 const MIN_SPAN = 2 * 3_600_000;
 const TAP_RADIUS = 22;
+/** Length of an eased move to a new window (a story step, a button), unless motion is reduced. */
+const EASE_MS = 450;
+/** The labels' font, as in the styles, for measuring headlines. */
+const LABEL_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
 
 @customElement('cm-timeline')
 export class CmTimeline extends LitElement {
@@ -60,16 +71,23 @@ export class CmTimeline extends LitElement {
   @property({ attribute: false }) hovered: string | null = null;
   @property() language: UiLanguage = 'en';
   @property({ type: Boolean }) reducedMotion = false;
+  @property({ attribute: false }) hits: ReadonlySet<string> | null = null;
+  @property({ attribute: false }) playing: PlaySpeed | null = null;
 
   /** The domain on screen: follows `window`, and runs ahead of it during a gesture. */
   @state() private view: TimeWindow | null = null;
   /** The event the keyboard cursor is on. */
   @state() private active: string | null = null;
+  /** The event whose tooltip shows: under the pointer, or under the keyboard cursor. */
+  @state() private tip: string | null = null;
+  /** The speed the play button starts at. */
+  @state() private speed: PlaySpeed = 1;
 
   @query('svg.plot') private plot!: SVGSVGElement;
   @query('g.axis') private axisGroup!: SVGGElement;
   @query('g.overview-axis') private overviewAxisGroup!: SVGGElement;
   @query('g.brush') private brushGroup!: SVGGElement;
+  @query('.tooltip') private tooltip!: HTMLDivElement;
 
   private readonly size = new SizeController(this, () => this.renderRoot.querySelector('.frame'));
   /** Lane ids in drawing order, and the events that pass the filters in each. */
@@ -90,6 +108,9 @@ export class CmTimeline extends LitElement {
 
   /** A change is waiting to be drawn and reported with `cm-view-ready`. */
   private unreported = false;
+  /** Headlines placed in the last render, by event id. */
+  private labels = new Map<string, PlacedLabel>();
+  private tween = 0;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') || changed.has('window') || changed.has('filters')) this.unreported = true;
@@ -101,7 +122,7 @@ export class CmTimeline extends LitElement {
       this.lanes = new Map(this.laneIds.map((id) => [id, []]));
       for (const e of passing) this.lanes.get(e.lane)?.push(e);
     }
-    if (changed.has('window') && this.window) this.view = this.window;
+    if (changed.has('window') && this.window) this.moveTo(this.window);
     // Fewer rows per lane when a dataset has many lanes, so the timeline keeps a readable height.
     const lanes = this.laneIds.length;
     this.rows = lanes > 4 ? 2 : lanes > 2 ? 3 : this.size.width && this.size.width < 560 ? 4 : 5;
@@ -146,10 +167,19 @@ export class CmTimeline extends LitElement {
     const width = this.size.width;
     const x = this.viewScale();
     const layout = width > 0 && this.data ? this.layoutAll(x) : null;
+    const tip = this.tip ? this.data?.eventById.get(this.tip) : undefined;
     return html`
       <div class="toolbar">
         <span class="hint">${this.view ? `${formatShortDay(this.view[0], lang)} – ${formatShortDay(this.view[1], lang)} · UTC` : ''}</span>
         <span class="buttons">
+          <span class="play" role="group" aria-label=${t(lang, 'playback')}>
+            <button type="button" class="play-button" aria-pressed=${this.playing ? 'true' : 'false'} @click=${this.togglePlay} title=${t(lang, this.playing ? 'pause' : 'play')}>
+              ${this.playing ? '❚❚' : '▶'}<span class="visually-hidden">${t(lang, this.playing ? 'pause' : 'play')}</span>
+            </button>
+            <select aria-label=${t(lang, 'playSpeed')} @change=${this.onSpeed}>
+              ${PLAY_SPEEDS.map((speed) => html`<option value=${speed} ?selected=${speed === (this.playing ?? this.speed)}>${speed}×</option>`)}
+            </select>
+          </span>
           <button type="button" @click=${() => this.zoomBy(2)} aria-label=${t(lang, 'zoomIn')} title=${t(lang, 'zoomIn')}>+</button>
           <button type="button" @click=${() => this.zoomBy(0.5)} aria-label=${t(lang, 'zoomOut')} title=${t(lang, 'zoomOut')}>−</button>
           <button type="button" @click=${this.resetZoom} aria-label=${t(lang, 'zoomReset')} title=${t(lang, 'zoomReset')}>⤢</button>
@@ -157,7 +187,7 @@ export class CmTimeline extends LitElement {
       </div>
       <div class="frame">
         <svg
-          class="plot"
+          class="plot ${this.hits ? 'searching' : ''}"
           part="plot"
           width=${width}
           height=${this.height}
@@ -168,9 +198,10 @@ export class CmTimeline extends LitElement {
           aria-activedescendant=${this.active && this.data?.eventById.has(this.active) ? `mark-${this.data.eventById.get(this.active)!.index}` : nothing}
           @keydown=${this.onKeydown}
           @focus=${this.onFocus}
+          @blur=${this.onBlur}
           @click=${this.onPlotClick}
         >
-          <g aria-hidden="true">${this.laneIds.map((lane) => this.renderLaneFrame(lane))}</g>
+          <g aria-hidden="true">${this.laneIds.map((lane) => this.renderLaneFrame(lane))}${this.renderEras(x)}</g>
           <g class="marks">${layout ? this.laneIds.map((lane) => this.renderLane(lane, layout.get(lane) ?? [])) : nothing}</g>
           <g class="axis" aria-hidden="true" transform="translate(0 ${this.height - AXIS - OVERVIEW})"></g>
           <g class="overview" aria-hidden="true" transform="translate(0 ${this.height - OVERVIEW + 4})">
@@ -180,14 +211,54 @@ export class CmTimeline extends LitElement {
             <g class="brush"></g>
           </g>
         </svg>
+        <div class="tooltip" role="tooltip" ?hidden=${!tip} aria-hidden="true">
+          ${tip && this.data ? html`<span class="when">${formatEventWhen(tip, lang)}</span><span class="what">${eventTitle(tip, this.data, lang)}</span>` : nothing}
+        </div>
       </div>
     `;
   }
 
   private layoutAll(x: ScaleTime<number, number>): Map<string, LaneItem[]> {
-    const options = { markWidth: MARK_WIDTH, rows: this.rows, binWidth: BIN_WIDTH };
+    const d = this.data!;
+    const compare = (a: ChronoEvent, b: ChronoEvent) => compareImportance(d, this.selected, a, b);
+    const options = { markWidth: MARK_WIDTH, rows: this.rows, binWidth: BIN_WIDTH, compare };
     this.items = new Map([...this.lanes].map(([lane, events]) => [lane, layoutLane(events, x, longestSpan(events), options)]));
+    this.placeHeadlines();
     return this.items;
+  }
+
+  /**
+   * Headlines beside the marks where they fit: the selected event first, then the dataset's key
+   * events, then the rest in time order, so the story's main events are read at a glance.
+   */
+  private placeHeadlines(): void {
+    const d = this.data!;
+    const marks = [...this.items].flatMap(([lane, items]) => items.filter((i): i is MarkItem => i.type === 'event').map((item) => ({ lane, item })));
+    const rank = (e: ChronoEvent) => (e.id === this.selected ? 0 : e.highlight ? 1 : 2);
+    const candidates = marks
+      .map(({ lane, item }) => ({ id: item.event.id, lane, row: item.row, x: item.x, text: eventTitle(item.event, d, this.language), event: item.event }))
+      .sort((a, b) => rank(a.event) - rank(b.event) || a.event.index - b.event.index);
+    const placed = placeLabels(candidates, candidates, { width: this.size.width, markHalf: MARK_WIDTH / 2, measure: measureLabel });
+    this.labels = new Map(placed.map((l) => [l.id, l]));
+  }
+
+  /** Named periods as bands behind the lanes, their titles at the top where they fit. */
+  private renderEras(x: ScaleTime<number, number>) {
+    const d = this.data;
+    if (!d?.eras.length) return nothing;
+    const width = this.size.width;
+    const top = TOP - 14;
+    const bottom = this.height - AXIS - OVERVIEW;
+    return svg`<g class="eras">${d.eras.map((era, i) => {
+      const x0 = Math.max(x(era.startMs), 0);
+      const x1 = Math.min(x(era.endMs), width);
+      if (x1 <= x0) return nothing;
+      const title = localize(era, 'title', this.language, d.languages[0] ?? 'en');
+      return svg`<g class="era era-${i % 2}">
+        <rect x=${x0} y=${top} width=${x1 - x0} height=${bottom - top}></rect>
+        ${x1 - x0 > 40 ? svg`<text x=${x0 + 4} y=${bottom - 4} lang=${title.lang}>${fitText(title.text, x1 - x0 - 8)}</text>` : nothing}
+      </g>`;
+    })}</g>`;
   }
 
   private renderLaneFrame(lane: string) {
@@ -222,6 +293,8 @@ export class CmTimeline extends LitElement {
     if (e.id === this.selected) classes.push('selected');
     if (e.id === this.hovered) classes.push('hovered');
     if (e.id === this.active) classes.push('active');
+    if (this.hits) classes.push(this.hits.has(e.id) ? 'match' : 'dim');
+    const label = this.labels.get(e.id);
     return svg`<g
       class=${classes.join(' ')}
       id=${`mark-${e.index}`}
@@ -231,14 +304,15 @@ export class CmTimeline extends LitElement {
       aria-label=${eventSentence(e, this.data!, this.language)}
       transform="translate(${item.x} ${y})"
       @click=${() => this.pick(e.id)}
-      @pointerenter=${() => this.gesturing || this.dispatchEvent(new HoverEvent(e.id))}
-      @pointerleave=${() => this.dispatchEvent(new HoverEvent(null))}
+      @pointerenter=${() => this.gesturing || this.hoverMark(e.id)}
+      @pointerleave=${() => this.hoverMark(null)}
     >
       ${showSpan ? svg`<line class="span" x1=${spanStart} x2=${spanEnd} y1="9" y2="9"></line>` : e.precision === 'exact' ? svg`<line class="tick" x1="0" x2="0" y1="7" y2="11"></line>` : nothing}
       <circle class="ring" r="11"></circle>
       <path class="shape" d=${kindPath(kind ?? { shape: 'circle' })} stroke-dasharray=${DASHES[style] ?? nothing}></path>
       ${style === 'crossed' ? svg`<line class="strike" x1="-7" y1="7" x2="7" y2="-7"></line>` : nothing}
       <circle class="hit" r="12"></circle>
+      ${label ? svg`<text class="label" x=${label.x - item.x} y="4" lang=${localize(e, 'title', this.language, this.data!.languages[0] ?? 'en').lang}>${label.text}</text>` : nothing}
     </g>`;
   }
 
@@ -327,11 +401,66 @@ export class CmTimeline extends LitElement {
     const brushSel = select(this.brushGroup);
     brushSel.call(this.brusher);
     if (this.view) brushSel.call(this.brusher.move, [this.base(this.view[0]), this.base(this.view[1])]);
-    if (this.unreported && this.data) {
+    this.placeTooltip();
+    // While an eased move runs, the change is drawn only once it arrives.
+    if (this.unreported && this.data && !this.tween) {
       this.unreported = false;
       requestAnimationFrame(() => this.dispatchEvent(new ViewReadyEvent('timeline')));
     }
   }
+
+  /** The tooltip beside its mark, kept inside the frame; positioned through CSSOM (CSP allows it). */
+  private placeTooltip(): void {
+    const tip = this.tooltip;
+    if (!tip || !this.tip) return;
+    const mark = this.renderRoot.querySelector<SVGGElement>(`[data-event-id="${CSS.escape(this.tip)}"]`);
+    if (!mark) {
+      tip.hidden = true;
+      return;
+    }
+    const frame = (this.renderRoot.querySelector('.frame') as HTMLElement).getBoundingClientRect();
+    const box = mark.getBoundingClientRect();
+    const x = Math.min(Math.max(box.left + box.width / 2 - frame.left - tip.offsetWidth / 2, 0), Math.max(frame.width - tip.offsetWidth, 0));
+    const below = box.top - frame.top < tip.offsetHeight + 8;
+    const y = below ? box.bottom - frame.top + 6 : box.top - frame.top - tip.offsetHeight - 6;
+    tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  }
+
+  /**
+   * Follows a new window: at once during a gesture, playback or with reduced motion, else eased,
+   * so a story step or a button press is seen as a move, not a jump.
+   */
+  private moveTo(target: TimeWindow): void {
+    cancelAnimationFrame(this.tween);
+    this.tween = 0;
+    const from = this.view;
+    if (!from || this.reducedMotion || this.playing || this.gesturing || !this.size.width || (from[0] === target[0] && from[1] === target[1])) {
+      this.view = target;
+      return;
+    }
+    const start = performance.now();
+    const step = (now: number) => {
+      const k = easeCubicInOut(Math.min(1, (now - start) / EASE_MS));
+      this.view = [from[0] + (target[0] - from[0]) * k, from[1] + (target[1] - from[1]) * k];
+      this.tween = k < 1 ? requestAnimationFrame(step) : 0;
+    };
+    this.tween = requestAnimationFrame(step);
+  }
+
+  private hoverMark(id: string | null): void {
+    this.tip = id ?? (this.focused ? this.active : null);
+    this.dispatchEvent(new HoverEvent(id));
+  }
+
+  private readonly togglePlay = (): void => {
+    this.dispatchEvent(new PlayRequestEvent(this.playing ? null : this.speed));
+  };
+
+  private readonly onSpeed = (event: Event): void => {
+    const speed = Number((event.target as HTMLSelectElement).value) as PlaySpeed;
+    this.speed = speed;
+    if (this.playing) this.dispatchEvent(new PlayRequestEvent(speed));
+  };
 
   private drawAxes(): void {
     const x = this.viewScale();
@@ -464,10 +593,21 @@ export class CmTimeline extends LitElement {
     if (best) this.pick(best.event.id);
   };
 
+  /** True while the plot has keyboard focus: the keyboard cursor's event then has the tooltip. */
+  private focused = false;
+
   private readonly onFocus = (): void => {
-    if (this.active) return;
-    const inView = this.keyboardOrder();
-    this.active = this.selected && inView.some((e) => e.id === this.selected) ? this.selected : (inView[0]?.id ?? null);
+    this.focused = true;
+    if (!this.active) {
+      const inView = this.keyboardOrder();
+      this.active = this.selected && inView.some((e) => e.id === this.selected) ? this.selected : (inView[0]?.id ?? null);
+    }
+    if (this.plot.matches(':focus-visible')) this.tip = this.active;
+  };
+
+  private readonly onBlur = (): void => {
+    this.focused = false;
+    this.tip = null;
   };
 
   /** Events the keyboard moves through: those drawn as marks in the view, in time order. */
@@ -518,6 +658,7 @@ export class CmTimeline extends LitElement {
     event.preventDefault();
     if (next) {
       this.active = next.id;
+      this.tip = next.id;
       this.dispatchEvent(new HoverEvent(next.id));
     }
   };
@@ -526,7 +667,30 @@ export class CmTimeline extends LitElement {
     super.disconnectedCallback();
     this.plot?.removeEventListener('wheel', this.onWheelPan);
     clearTimeout(this.wheelCommit);
+    cancelAnimationFrame(this.tween);
+    this.tween = 0;
   }
+}
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+const widths = new Map<string, number>();
+
+/** Width of a headline in the labels' font; measured once per text. */
+function measureLabel(text: string): number {
+  let w = widths.get(text);
+  if (w === undefined) {
+    measureContext ??= document.createElement('canvas').getContext('2d');
+    if (measureContext) measureContext.font = LABEL_FONT;
+    w = measureContext ? measureContext.measureText(text).width : text.length * 6.2;
+    if (widths.size > 20_000) widths.clear();
+    widths.set(text, w);
+  }
+  return w;
+}
+
+/** The text, shortened with an ellipsis, to fit `room` px in the labels' font. */
+function fitText(text: string, room: number): string {
+  return fit(text, room, measureLabel)?.text ?? '';
 }
 
 declare global {

@@ -3,6 +3,7 @@
  * fired by <chrono-map> and cross shadow roots so an embedding page can listen to them.
  * Internal requests from the views to the root bubble inside the root's shadow tree only.
  */
+import type { PlaySpeed } from '../model/playback';
 import type { Filters } from '../model/select';
 
 export class ChronoSelectEvent extends Event {
@@ -75,6 +76,54 @@ export class WindowRequestEvent extends Event {
   }
 }
 
+/** The timeline's play button: play at a speed, or pause with null. */
+export class PlayRequestEvent extends Event {
+  static readonly type = 'cm-play-request';
+  constructor(readonly speed: PlaySpeed | null) {
+    super(PlayRequestEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+/** The search field's text changed. */
+export class QueryEvent extends Event {
+  static readonly type = 'cm-query';
+  constructor(readonly query: string) {
+    super(QueryEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+/** Enter in the search field: select the next match. */
+export class QuerySubmitEvent extends Event {
+  static readonly type = 'cm-query-submit';
+  constructor() {
+    super(QuerySubmitEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+/** The story card asks for a step (counted from 1). */
+export class StepRequestEvent extends Event {
+  static readonly type = 'cm-step-request';
+  constructor(readonly step: number) {
+    super(StepRequestEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+/** The story card's "Explore on your own". */
+export class StoryCloseEvent extends Event {
+  static readonly type = 'cm-story-close';
+  constructor() {
+    super(StoryCloseEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+/** The presenter view's button: turn it on or off. */
+export class PresentRequestEvent extends Event {
+  static readonly type = 'cm-present-request';
+  constructor(readonly on: boolean) {
+    super(PresentRequestEvent.type, { bubbles: true, composed: false });
+  }
+}
+
 /** A view has drawn what it was last given. */
 export class ViewReadyEvent extends Event {
   static readonly type = 'cm-view-ready';
@@ -102,6 +151,12 @@ declare global {
     'cm-hover': HoverEvent;
     'cm-window-request': WindowRequestEvent;
     'cm-view-ready': ViewReadyEvent;
+    'cm-play-request': PlayRequestEvent;
+    'cm-query': QueryEvent;
+    'cm-query-submit': QuerySubmitEvent;
+    'cm-step-request': StepRequestEvent;
+    'cm-story-close': StoryCloseEvent;
+    'cm-present-request': PresentRequestEvent;
     'cm-map-fallback': MapFallbackEvent;
   }
 }

@@ -46,6 +46,10 @@ export const glyphStyles = css`
     flex: none;
     overflow: visible;
   }
+`;
+
+/** Text for screen readers only. */
+export const visuallyHidden = css`
   .visually-hidden {
     position: absolute;
     width: 1px;
@@ -57,4 +61,4 @@ export const glyphStyles = css`
 `;
 
 /** What every element with buttons and kind glyphs starts from: focus ring, buttons, glyphs. */
-export const controlStyles = [focusRing, buttonStyles, glyphStyles];
+export const controlStyles = [focusRing, buttonStyles, glyphStyles, visuallyHidden];

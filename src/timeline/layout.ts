@@ -46,12 +46,22 @@ export interface LaneLayoutOptions {
   rows: number;
   /** Width of a histogram bar and of an overflow group, in px. */
   binWidth: number;
+  /**
+   * Order of events drawn at the same moment (the same day, say): the more important takes the
+   * top row, and the less important go into the "+N" group when the rows run out.
+   */
+  compare?: (a: ChronoEvent, b: ChronoEvent) => number;
 }
 
 const DAY = 86_400_000;
 
-/** The instant a mark stands for: its time, or the middle of its first day when only the day is known. */
+/**
+ * The instant a mark stands for: its time, or the middle of its first day when only the day
+ * (or month, or year) is known; for a date known to within a week, the date itself, the middle
+ * of its span.
+ */
 export function anchorTime(e: ChronoEvent): number {
+  if (e.precision === 'week') return (e.startMs + e.endMs) / 2;
   return isDateOnly(e.start) ? (e.startMs + Math.min(e.endMs, e.startMs + DAY)) / 2 : e.startMs;
 }
 
@@ -67,8 +77,10 @@ export function layoutLane(events: readonly ChronoEvent[], x: XScale, longestSpa
   const rowEnds = new Array<number>(options.rows).fill(-Infinity);
   let group: GroupItem | null = null;
   const half = options.markWidth / 2;
-  for (let i = first; i < last; i++) {
-    const e = events[i]!;
+  const slice = events.slice(first, last);
+  const { compare } = options;
+  if (compare) slice.sort((a, b) => anchorTime(a) - anchorTime(b) || compare(a, b));
+  for (const e of slice) {
     if (e.endMs < d0) continue;
     const px = x(anchorTime(e));
     if (px < r0 - half || px > r1 + half) continue;
@@ -78,12 +90,14 @@ export function layoutLane(events: readonly ChronoEvent[], x: XScale, longestSpa
       items.push({ type: 'event', event: e, x: px, x0: x(e.startMs), x1: x(e.endMs), row });
       continue;
     }
+    // A group spans its events' whole time, so zooming to it shows them all.
     if (group && px - group.x0 <= options.binWidth) {
       group.count++;
-      group.x1 = px;
-      group.to = e.startMs;
+      group.x1 = Math.max(group.x1, px);
+      group.from = Math.min(group.from, e.startMs);
+      group.to = Math.max(group.to, e.endMs);
     } else {
-      group = { type: 'group', x0: px, x1: px, from: e.startMs, to: e.startMs, count: 1, mode: 'overflow' };
+      group = { type: 'group', x0: px, x1: px, from: e.startMs, to: e.endMs, count: 1, mode: 'overflow' };
       items.push(group);
     }
   }

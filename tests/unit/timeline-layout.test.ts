@@ -38,6 +38,21 @@ describe('layoutLane', () => {
     expect(anchorTime(day!)).toBe(Date.UTC(2025, 7, 19, 9));
   });
 
+  it('gives the top row to the more important of events on the same day, and groups the rest', () => {
+    const same = events('2025-08-18', '2025-08-18', '2025-08-18', '2025-08-18');
+    const key = same[2]!;
+    const items = layoutLane(same, week, 86_400_000, { ...options, compare: (a, b) => Number(b === key) - Number(a === key) });
+    expect((items[0] as MarkItem).event).toBe(key);
+    expect((items[0] as MarkItem).row).toBe(0);
+  });
+
+  it('spans a "+N" group over its events\' whole time, so zooming to it shows them', () => {
+    const items = layoutLane(events('2025-08-18', '2025-08-18', '2025-08-18', '2025-08-18'), week, 86_400_000, options);
+    const group = items.find((i): i is GroupItem => i.type === 'group')!;
+    expect(group.count).toBe(1);
+    expect(group.to - group.from).toBeGreaterThanOrEqual(86_400_000 - 3_600_000);
+  });
+
   it('leaves out events outside the view', () => {
     expect(layoutLane(events('2025-07-01', '2025-08-18', '2025-09-01'), week, 86_400_000, options)).toHaveLength(1);
   });

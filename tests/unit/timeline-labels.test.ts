@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { fit, placeLabels, type LabelCandidate } from '../../src/timeline/labels';
+
+const measure = (text: string) => text.length * 6;
+const options = { width: 400, markHalf: 10, measure };
+const mark = (id: string, x: number, row = 0, text = `Headline ${id}`): LabelCandidate => ({ id, lane: 'a', row, x, text });
+
+describe('placeLabels', () => {
+  it('writes a headline to the right of its mark when the row is free', () => {
+    const m = mark('summit', 50);
+    expect(placeLabels([m], [m], options)).toEqual([{ id: 'summit', lane: 'a', row: 0, x: 63, text: 'Headline summit', shortened: false }]);
+  });
+
+  it('never runs a label over the next mark of its row, nor over another label', () => {
+    const marks = [mark('a', 20), mark('b', 120), mark('c', 130, 0, 'x')];
+    const placed = placeLabels(marks, marks, options);
+    const boxes = placed.map((l) => [l.x, l.x + measure(l.text)] as const);
+    for (const [x0, x1] of boxes) for (const m of marks) expect(m.x + 10 <= x0 || m.x - 10 >= x1).toBe(true);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(boxes[i]![1] <= boxes[j]![0] || boxes[j]![1] <= boxes[i]![0]).toBe(true);
+  });
+
+  it('gives the space to candidates in the order given, and shortens a long headline to fit', () => {
+    const first = mark('key', 300, 0, 'A very long headline about the summit in Alaska');
+    const placed = placeLabels([first], [first], options);
+    expect(placed[0]!.shortened).toBe(true);
+    expect(placed[0]!.x + measure(placed[0]!.text)).toBeLessThanOrEqual(400);
+  });
+
+  it('labels each row on its own: a mark in another row is no obstacle', () => {
+    const marks = [mark('a', 20, 0), mark('b', 60, 1)];
+    expect(placeLabels(marks, marks, options).map((l) => l.id)).toEqual(['a', 'b']);
+  });
+
+  it('leaves a mark unlabelled when too little room is left', () => {
+    const marks = [mark('a', 20), mark('b', 55)];
+    expect(placeLabels([marks[0]!], marks, options)).toEqual([]);
+  });
+});
+
+describe('fit', () => {
+  it('keeps a text that fits, and refuses to shorten one to a few letters', () => {
+    expect(fit('Kyiv', 100, measure)).toEqual({ text: 'Kyiv', shortened: false });
+    expect(fit('Kharkiv apartment strike', 30, measure)).toBeNull();
+    expect(fit('Kharkiv apartment strike', 60, measure)).toEqual({ text: 'Kharkiv…', shortened: true });
+  });
+});
