@@ -226,8 +226,14 @@ export class ChronoMap extends LitElement {
     const box = details.getBoundingClientRect();
     const visible = box.top >= 0 && box.top < innerHeight - 80;
     if (!visible) details.scrollIntoView({ block: 'nearest', behavior: this.reducedMotion ? 'auto' : 'smooth' });
-    if (focus) details.focusHeading();
+    if (focus) {
+      this.focusOrigin = deepActiveElement();
+      details.focusHeading();
+    }
   }
+
+  /** Where the keyboard was when a selection moved it to the details; Escape there returns it. */
+  private focusOrigin: HTMLElement | null = null;
 
   private async load(): Promise<void> {
     const token = ++this.loadToken;
@@ -395,6 +401,8 @@ export class ChronoMap extends LitElement {
   private onPick(e: PickEvent): void {
     this.selectionSource = 'view';
     this.dispatch({ type: 'select', id: e.id });
+    if (e.id === null && this.focusOrigin?.isConnected) this.focusOrigin.focus();
+    if (e.id === null) this.focusOrigin = null;
   }
 
   private onHover(e: HoverEvent): void {
@@ -695,6 +703,13 @@ export class ChronoMap extends LitElement {
       </ul>
     </details>`;
   }
+}
+
+/** The focused element, looking into shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el instanceof HTMLElement || el instanceof SVGElement ? (el as HTMLElement) : null;
 }
 
 declare global {

@@ -85,7 +85,7 @@ export class CmDetails extends LitElement {
     const areas = this.list(e, 'areas');
     const summary = e.summary ? this.text('summary', e) : null;
     return html`
-      <article aria-labelledby="details-title">
+      <article aria-labelledby="details-title" @keydown=${this.onKeydown}>
         <nav class="stepper" aria-label=${t(lang, 'details')}>
           <button type="button" ?disabled=${!previous} @click=${() => previous && this.pick(previous.id)} aria-label=${t(lang, 'previous')}>←</button>
           <button type="button" ?disabled=${!next} @click=${() => next && this.pick(next.id)} aria-label=${t(lang, 'next')}>→</button>
@@ -197,6 +197,13 @@ export class CmDetails extends LitElement {
       </ul>
       ${more ? html`<p class="more">${t(this.language, 'andMore', { count: formatCount(more, this.language) })}</p>` : nothing}`;
   }
+
+  /** Escape clears the selection, as it does in the timeline (the root returns focus there). */
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    this.pick(null);
+  };
 
   private pick(id: string | null): void {
     this.dispatchEvent(new PickEvent(id));

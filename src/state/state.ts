@@ -123,7 +123,7 @@ export function reduce(state: AppState, action: Action): AppState {
     }
     case 'story':
       if (action.id === null) return state.story ? { ...state, story: null, focus: [], playback: null } : state;
-      return openStory({ ...state, playback: null }, action.id, action.step ?? 1);
+      return state.dataset && storyById(state.dataset, action.id) ? openStory({ ...state, playback: null }, action.id, action.step ?? 1) : state;
     case 'step':
       return state.story ? openStory({ ...state, playback: null }, state.story.id, action.step) : state;
     case 'play': {

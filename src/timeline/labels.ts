@@ -1,8 +1,8 @@
 /**
- * Which timeline marks get their headline written beside them, as pure math: a label goes to
- * the right of its mark, in the mark's row, wherever it fits before the next mark or label of
- * that row and the edge of the plot; a long headline is shortened with an ellipsis rather than
- * dropped when at least a few words fit. Marks are labelled in order of importance (the caller
+ * Which timeline marks get their headline written beside them, as pure math: a label goes
+ * beside its mark, in the mark's row (to the right, else to the left), wherever it fits before
+ * the next mark or label of that row and the edge of the plot; a long headline is shortened
+ * with an ellipsis rather than dropped when at least a few words fit. Marks are labelled in order of importance (the caller
  * sorts them: selected, then key events, then the rest in time order), so the story's main
  * events win the space.
  */
@@ -59,25 +59,43 @@ export function placeLabels(candidates: readonly LabelCandidate[], obstacles: re
   const placed: PlacedLabel[] = [];
   for (const c of candidates) {
     const spans = row(c.lane, c.row);
-    const start = c.x + markHalf + GAP;
-    if (start >= width) continue;
-    let end = width - GAP;
-    let blocked = false;
-    for (const [a, b] of spans) {
-      if (b <= start) continue;
-      if (a <= start) {
-        blocked = true;
-        break;
-      }
-      end = Math.min(end, a - GAP);
-    }
-    if (blocked || end - start < Math.min(minWidth, measure(c.text))) continue;
-    const fitted = fit(c.text, end - start, measure);
+    const full = measure(c.text);
+    // Room to the right of the mark, then to its left: the right is the reading side; the left
+    // serves when it holds the whole headline and the right does not, or holds more of it.
+    const right = room(spans, c.x + markHalf + GAP, width - GAP, 'right');
+    const left = room(spans, GAP, c.x - markHalf - GAP, 'left');
+    const size = (r: [number, number] | null) => (r ? r[1] - r[0] : 0);
+    const side = size(right) >= full ? right : size(left) >= full ? left : size(right) >= size(left) ? right : left;
+    if (!side || size(side) < Math.min(minWidth, full)) continue;
+    const fitted = fit(c.text, side[1] - side[0], measure);
     if (!fitted) continue;
-    spans.push([start, start + measure(fitted.text)]);
-    placed.push({ id: c.id, lane: c.lane, row: c.row, x: start, text: fitted.text, shortened: fitted.shortened });
+    const w = measure(fitted.text);
+    const x = side === left ? side[1] - w : side[0];
+    spans.push([x, x + w]);
+    placed.push({ id: c.id, lane: c.lane, row: c.row, x, text: fitted.text, shortened: fitted.shortened });
   }
   return placed;
+}
+
+/**
+ * The free stretch of a row next to a mark: from `start` rightwards to the first thing taken, or
+ * from `end` leftwards to the last thing taken; null when the mark's own side is taken.
+ */
+function room(spans: readonly [number, number][], start: number, end: number, toward: 'right' | 'left'): [number, number] | null {
+  if (end <= start) return null;
+  let a = start;
+  let b = end;
+  for (const [s0, s1] of spans) {
+    if (s1 <= a || s0 >= b) continue;
+    if (toward === 'right') {
+      if (s0 <= a) return null;
+      b = Math.min(b, s0 - GAP);
+    } else {
+      if (s1 >= b) return null;
+      a = Math.max(a, s1 + GAP);
+    }
+  }
+  return b > a ? [a, b] : null;
 }
 
 /** The text, or its longest start with an ellipsis, that fits in `room` px; null if too little fits. */
@@ -90,10 +108,10 @@ export function fit(text: string, room: number, measure: (text: string) => numbe
     if (measure(text.slice(0, mid).trimEnd() + ELLIPSIS) <= room) lo = mid;
     else hi = mid - 1;
   }
-  // Cut at a word's end where one is near, so the label does not end in a stray letter.
-  const space = text.lastIndexOf(' ', lo);
-  const cut = space >= 6 && text[lo] !== ' ' ? space : lo;
-  // A label of a few letters tells nothing; better none.
-  if (cut < 6) return null;
+  // Cut at a word's end, so the label does not end in a stray letter; a word cut short tells
+  // nothing, so with no whole word in the room there is no label.
+  const space = text[lo] === ' ' ? lo : text.lastIndexOf(' ', lo);
+  const cut = space >= 4 ? space : lo >= 12 ? lo : -1;
+  if (cut < 0) return null;
   return { text: text.slice(0, cut).trimEnd() + ELLIPSIS, shortened: true };
 }

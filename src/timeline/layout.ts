@@ -73,24 +73,36 @@ export function layoutLane(events: readonly ChronoEvent[], x: XScale, longestSpa
   const capacity = ((r1 - r0) / options.markWidth) * options.rows;
   if (last - first > capacity * 2) return histogram(events, x, options.binWidth, r0, r1);
 
-  const items: LaneItem[] = [];
-  const rowEnds = new Array<number>(options.rows).fill(-Infinity);
-  let group: GroupItem | null = null;
+  // The more important events take rows first, so at a crowded stretch the selected and the
+  // key events are drawn and the others go into "+N" groups; without an order, time order.
   const half = options.markWidth / 2;
-  const slice = events.slice(first, last);
-  const { compare } = options;
-  if (compare) slice.sort((a, b) => anchorTime(a) - anchorTime(b) || compare(a, b));
-  for (const e of slice) {
+  const slice: { e: ChronoEvent; px: number }[] = [];
+  for (let i = first; i < last; i++) {
+    const e = events[i]!;
     if (e.endMs < d0) continue;
     const px = x(anchorTime(e));
-    if (px < r0 - half || px > r1 + half) continue;
-    const row = rowEnds.findIndex((end) => end <= px - half);
-    if (row >= 0) {
-      rowEnds[row] = px + half;
-      items.push({ type: 'event', event: e, x: px, x0: x(e.startMs), x1: x(e.endMs), row });
+    if (px >= r0 - half && px <= r1 + half) slice.push({ e, px });
+  }
+  const { compare } = options;
+  const order = compare ? [...slice].sort((a, b) => compare(a.e, b.e)) : slice;
+  const taken: number[][] = Array.from({ length: options.rows }, () => []);
+  const marks: MarkItem[] = [];
+  const left: { e: ChronoEvent; px: number }[] = [];
+  for (const item of order) {
+    const row = taken.findIndex((xs) => xs.every((other) => Math.abs(other - item.px) >= options.markWidth));
+    if (row < 0) {
+      left.push(item);
       continue;
     }
-    // A group spans its events' whole time, so zooming to it shows them all.
+    taken[row]!.push(item.px);
+    marks.push({ type: 'event', event: item.e, x: item.px, x0: x(item.e.startMs), x1: x(item.e.endMs), row });
+  }
+  // What did not fit becomes groups with a count, each spanning its events' whole time, so
+  // zooming to it shows them all.
+  left.sort((a, b) => a.px - b.px || a.e.index - b.e.index);
+  const groups: GroupItem[] = [];
+  let group: GroupItem | null = null;
+  for (const { e, px } of left) {
     if (group && px - group.x0 <= options.binWidth) {
       group.count++;
       group.x1 = Math.max(group.x1, px);
@@ -98,10 +110,11 @@ export function layoutLane(events: readonly ChronoEvent[], x: XScale, longestSpa
       group.to = Math.max(group.to, e.endMs);
     } else {
       group = { type: 'group', x0: px, x1: px, from: e.startMs, to: e.endMs, count: 1, mode: 'overflow' };
-      items.push(group);
+      groups.push(group);
     }
   }
-  return items;
+  marks.sort((a, b) => a.x - b.x || a.row - b.row);
+  return [...marks, ...groups];
 }
 
 function histogram(events: readonly ChronoEvent[], x: XScale, binWidth: number, r0: number, r1: number): GroupItem[] {

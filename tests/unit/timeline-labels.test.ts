@@ -21,9 +21,17 @@ describe('placeLabels', () => {
 
   it('gives the space to candidates in the order given, and shortens a long headline to fit', () => {
     const first = mark('key', 300, 0, 'A very long headline about the summit in Alaska');
-    const placed = placeLabels([first], [first], options);
+    const before = mark('before', 150, 0, 'x');
+    const placed = placeLabels([first], [first, before], options);
     expect(placed[0]!.shortened).toBe(true);
+    expect(placed[0]!.x).toBeGreaterThanOrEqual(160);
     expect(placed[0]!.x + measure(placed[0]!.text)).toBeLessThanOrEqual(400);
+  });
+
+  it('writes a headline to the left of its mark when only the left holds it', () => {
+    const marks = [mark('late', 380, 0, 'Summit'), mark('other', 100, 0, 'x')];
+    const placed = placeLabels([marks[0]!], marks, options);
+    expect(placed).toEqual([{ id: 'late', lane: 'a', row: 0, x: 367 - 36, text: 'Summit', shortened: false }]);
   });
 
   it('labels each row on its own: a mark in another row is no obstacle', () => {
