@@ -200,7 +200,7 @@ export class ChronoMap extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) void this.load();
     else if (this.app.dataset && (changed.has('eventId') || changed.has('from') || changed.has('to'))) this.applyAttributes();
-    else if (this.app.dataset && (changed.has('story') || changed.has('step'))) this.applyStoryAttributes();
+    else if (this.app.dataset && (changed.has('story') || changed.has('step'))) this.applyStoryAttributes(changed.has('story') && !this.story);
     this.search.update(this.app.dataset, this.language, this.app.query);
   }
 
@@ -285,8 +285,10 @@ export class ChronoMap extends LitElement {
     this.kindSheet = sheet;
   }
 
-  private applyStoryAttributes(): void {
-    if (this.story) this.dispatch({ type: 'story', id: this.story, step: this.step ?? 1 });
+  /** `story` opens a story (removing it closes it); `step` moves the story open, or the `story` attribute's. */
+  private applyStoryAttributes(removedStory = false): void {
+    const id = this.story ?? (removedStory ? null : this.app.story?.id) ?? null;
+    if (id) this.dispatch({ type: 'story', id, step: this.step ?? 1 });
     else if (this.app.story) this.dispatch({ type: 'story', id: null });
   }
 
