@@ -95,6 +95,11 @@ export class Columns {
     return this.index.has(key);
   }
 
+  /** The column's position, or -1: for loops over many rows. */
+  indexOf(key: string): number {
+    return this.index.get(key) ?? -1;
+  }
+
   /** The trimmed cell of column `key` in a row; empty when the column or the cell is missing. */
   get(cells: readonly string[], key: string): string {
     const i = this.index.get(key);

@@ -1,4 +1,5 @@
 /** Small readers shared by the importers: loose values to text, and text cut to the schema's limits. */
+import { locateJsonError } from '../model/json-syntax';
 import type { Notes } from './types';
 
 /** A string (trimmed) or a number as text; anything else, or only spaces, is absent. */
@@ -26,4 +27,20 @@ export function splitList(text: string): string[] {
     .split(';')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** JSON text parsed, or a note on where it breaks. */
+export function parseJsonText(text: string, notes: Notes): unknown {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') {
+    notes.error('file', 'the file is empty');
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    const { line, column, message } = locateJsonError(text);
+    notes.error(`line ${line}, column ${column}`, `not valid JSON: ${message}`);
+    return undefined;
+  }
 }

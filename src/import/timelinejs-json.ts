@@ -4,28 +4,11 @@
  * `unique_id`, `background`, `autolink`), `eras` and `scale`. TimelineJS has no places, so the
  * events come without any; the map stays empty until places are added.
  */
-import { locateJsonError } from '../model/json-syntax';
 import type { DatasetRecord } from '../model/schema';
 import { datasetHead, zoneOption } from './dataset-parts';
-import { isRecord } from './fields';
+import { isRecord, parseJsonText } from './fields';
 import { noteTally, readEras, readTitleSlide, slidesToEvents, type TimelineContext } from './timelinejs-slides';
 import { Notes, type ImportOptions, type ImporterOutput } from './types';
-
-/** JSON text parsed, or a note on where it breaks. */
-export function parseJsonText(text: string, notes: Notes): unknown {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') {
-    notes.error('file', 'the file is empty');
-    return undefined;
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    const { line, column, message } = locateJsonError(text);
-    notes.error(`line ${line}, column ${column}`, `not valid JSON: ${message}`);
-    return undefined;
-  }
-}
 
 export function importTimelineJson(text: string, options: ImportOptions = {}): ImporterOutput {
   const notes = new Notes();

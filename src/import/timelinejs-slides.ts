@@ -92,8 +92,10 @@ function notesError(notes: Notes, where: string, message: string): null {
 
 /** Plain text of an HTML field, its http(s) links, and a warning for links that are not web addresses. */
 function plain(html: unknown, where: string, notes: Notes, links: Map<string, string>, autolink: boolean): string | undefined {
-  const raw = asText(html);
+  let raw = asText(html);
   if (raw === undefined) return undefined;
+  // Text typed in a sheet cell, without any markup: its line breaks are the writer's.
+  if (!/<[a-z!/]/i.test(raw)) raw = raw.replace(/\r?\n/g, '<br>');
   const { text, links: found, rejected } = htmlToText(raw);
   for (const l of found) if (!links.has(l.url)) links.set(l.url, l.text);
   if (autolink) for (const url of bareUrls(text)) if (!links.has(url)) links.set(url, '');
@@ -236,12 +238,14 @@ export function slidesToEvents(slides: readonly SlideInput[], ctx: TimelineConte
 export function readEras(eras: readonly SlideInput[], ctx: TimelineContext): EraRecord[] {
   const out: EraRecord[] = [];
   eras.forEach(({ slide, at }, i) => {
-    const start = readTimelineDate(slide.start_date, 'start_date', at, ctx);
-    const end = start && readTimelineDate(slide.end_date, 'end_date', at, ctx);
-    if (!start || !end) {
-      ctx.notes.error(at(''), 'an era needs a start and an end date; it was dropped');
+    const missing = !isRecord(slide.start_date) ? 'start_date' : !isRecord(slide.end_date) ? 'end_date' : null;
+    if (missing) {
+      ctx.notes.error(at(missing), `an era needs a start and an end date; this one has no ${missing === 'start_date' ? 'start' : 'end'}, so it was dropped`);
       return;
     }
+    const start = readTimelineDate(slide.start_date, 'start_date', at, ctx);
+    const end = start && readTimelineDate(slide.end_date, 'end_date', at, ctx);
+    if (!start || !end) return;
     if (instantOf(end.value, 'UTC') < instantOf(start.value, 'UTC')) {
       ctx.notes.error(at('end_date'), `the era ends (${end.value}) before it starts (${start.value}); it was dropped`);
       return;
