@@ -66,7 +66,7 @@ export function importAcledCsv(text: string, options: ImportOptions = {}): Impor
   }
   const index = Object.fromEntries(USED.map((k) => [k, cols.indexOf(k)])) as Record<Col, number>;
   const known = new Set<string>([...USED, ...NOT_CARRIED]);
-  const unknown = cols.unknown((k) => !known.has(k));
+  const unknown = cols.unknown((k) => known.has(k));
   if (unknown.length) notes.warn('row 1', `columns that are not in ACLED's layout were ignored: ${unknown.map((u) => `"${u}"`).join(', ')}`);
   const ignored = NOT_CARRIED.filter((k) => cols.has(k)).map((k) => cols.name(k));
   if (ignored.length) notes.warn('row 1', `not carried over: ${ignored.join(', ')}${cols.has('timestamp') ? ` (${cols.name('timestamp')} is when the row was uploaded, not when the event happened)` : ''}`);

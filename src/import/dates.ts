@@ -23,7 +23,8 @@ export interface When {
   precision: Extract<Precision, 'year' | 'month' | 'day' | 'exact'>;
 }
 
-export type Composed = { ok: true; when: When; dropped?: string } | { ok: false; message: string };
+/** `dropped` says what was dropped and why; `part` names the first part dropped. */
+export type Composed = { ok: true; when: When; dropped?: string; part?: keyof DateParts } | { ok: false; message: string };
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
@@ -62,29 +63,29 @@ export function composeWhen(parts: DateParts, zone?: string): Composed {
   const { month, day, hour } = parts;
   if (month === undefined) {
     const extra = day !== undefined || hour !== undefined ? 'a day or time without a month was dropped' : undefined;
-    return done({ value: y, precision: 'year' }, extra);
+    return done({ value: y, precision: 'year' }, extra, day !== undefined ? 'day' : 'hour');
   }
-  if (!Number.isInteger(month) || month < 1 || month > 12) return done({ value: y, precision: 'year' }, `month ${month} is not a month from 1 to 12; only the year is kept`);
+  if (!Number.isInteger(month) || month < 1 || month > 12) return done({ value: y, precision: 'year' }, `month ${month} is not a month from 1 to 12; only the year is kept`, 'month');
   const ym = `${y}-${pad(month)}`;
-  if (day === undefined) return done({ value: ym, precision: 'month' }, hour !== undefined ? 'a time without a day was dropped' : undefined);
+  if (day === undefined) return done({ value: ym, precision: 'month' }, hour !== undefined ? 'a time without a day was dropped' : undefined, 'hour');
   const days = daysInMonth(year, month);
-  if (!Number.isInteger(day) || day < 1 || day > days) return done({ value: ym, precision: 'month' }, `day ${day} is not in that month (1 to ${days}); only the year and month are kept`);
+  if (!Number.isInteger(day) || day < 1 || day > days) return done({ value: ym, precision: 'month' }, `day ${day} is not in that month (1 to ${days}); only the year and month are kept`, 'day');
   const ymd = `${ym}-${pad(day)}`;
   if (hour === undefined) return done({ value: ymd, precision: 'day' });
   const minute = parts.minute ?? 0;
   const second = parts.second ?? 0;
   const ms = parts.millisecond ?? 0;
-  if (!Number.isInteger(hour) || hour < 0 || hour > 23) return done({ value: ymd, precision: 'day' }, `hour ${hour} is not an hour from 0 to 23; only the day is kept`);
-  if (!Number.isInteger(minute) || minute < 0 || minute > 59) return done({ value: ymd, precision: 'day' }, `minute ${minute} is not from 0 to 59; only the day is kept`);
-  if (!Number.isInteger(second) || second < 0 || second > 59) return done({ value: ymd, precision: 'day' }, `second ${second} is not from 0 to 59; only the day is kept`);
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) return done({ value: ymd, precision: 'day' }, `hour ${hour} is not an hour from 0 to 23; only the day is kept`, 'hour');
+  if (!Number.isInteger(minute) || minute < 0 || minute > 59) return done({ value: ymd, precision: 'day' }, `minute ${minute} is not from 0 to 59; only the day is kept`, 'minute');
+  if (!Number.isInteger(second) || second < 0 || second > 59) return done({ value: ymd, precision: 'day' }, `second ${second} is not from 0 to 59; only the day is kept`, 'second');
   const msPart = Number.isInteger(ms) && ms > 0 && ms < 1000 ? `.${pad(ms, 3)}` : '';
   const clock = `${pad(hour)}:${pad(minute)}${second || msPart ? `:${pad(second)}${msPart}` : ''}`;
   const offset = offsetAt({ year, month, day, hour, minute, second, millisecond: ms }, zone);
   return done({ value: `${ymd}T${clock}${offset}`, precision: 'exact' });
 }
 
-function done(when: When, dropped?: string): Composed {
-  return dropped ? { ok: true, when, dropped } : { ok: true, when };
+function done(when: When, dropped?: string, part?: keyof DateParts): Composed {
+  return dropped ? { ok: true, when, dropped, ...(part ? { part } : {}) } : { ok: true, when };
 }
 
 export type ClockTime = Pick<DateParts, 'hour' | 'minute' | 'second' | 'millisecond'>;

@@ -32,7 +32,7 @@ export class IdRegistry {
       this.used.add(wanted);
       return wanted;
     }
-    const base = slugify(wanted) || slugify(fallback) || 'item';
+    const base = (isValidId(wanted) ? wanted.slice(0, LIMITS.id - 4) : slugify(wanted)) || slugify(fallback) || 'item';
     let id = base;
     for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
     this.used.add(id);

@@ -34,23 +34,19 @@ export interface TimelineContext {
 
 const DATE_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond'] as const;
 
-/** A date part as TimelineJS accepts it: a whole number, or a string of digits ("05", " 12 ", "1,500"); '' is absent. */
-function readPart(value: unknown, name: string, at: string, notes: Notes): number | undefined | null {
+/**
+ * A date part as TimelineJS accepts it: a whole number, or a string of digits ("05", " 12 ",
+ * "1,500"); '' is absent. A string for what is wrong otherwise.
+ */
+function readPart(value: unknown, name: string): number | undefined | { wrong: string } {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'number') {
-    if (Number.isInteger(value)) return value;
-    notes.warn(at, `the ${name} ${value} is not a whole number`);
-    return null;
-  }
+  if (typeof value === 'number') return Number.isInteger(value) ? value : { wrong: `the ${name} ${value} is not a whole number` };
   if (typeof value === 'string') {
     const t = value.replace(/[\s,]+/g, '');
     if (t === '') return undefined;
-    if (/^-?\d+$/.test(t)) return Number(t);
-    notes.warn(at, `the ${name} "${value.slice(0, 40)}" is not a number`);
-    return null;
+    return /^-?\d+$/.test(t) ? Number(t) : { wrong: `the ${name} "${value.slice(0, 40)}" is not a number` };
   }
-  notes.warn(at, `the ${name} should be a number, not ${Array.isArray(value) ? 'a list' : typeof value}`);
-  return null;
+  return { wrong: `the ${name} should be a number, not ${Array.isArray(value) ? 'a list' : typeof value}` };
 }
 
 /**
@@ -65,10 +61,11 @@ export function readTimelineDate(date: unknown, field: 'start_date' | 'end_date'
   }
   const parts: Partial<Record<(typeof DATE_PARTS)[number], number>> = {};
   for (const name of DATE_PARTS) {
-    const value = readPart(date[name], name, at(`${field}.${name}`), notes);
-    if (value === null) {
-      if (name === 'year') return notesError(notes, at(`${field}.year`), 'without a year the date cannot be placed');
-      break; // a wrong part: keep the coarser ones (the warning is given)
+    const value = readPart(date[name], name);
+    if (typeof value === 'object') {
+      if (name === 'year') return notesError(notes, at(`${field}.year`), `${value.wrong}: without a year the ${field === 'start_date' ? 'slide was dropped' : 'end was dropped'}`);
+      notes.warn(at(`${field}.${name}`), `${value.wrong}; it was dropped, with any finer part`);
+      break;
     }
     if (value !== undefined) parts[name] = value;
   }
@@ -81,7 +78,7 @@ export function readTimelineDate(date: unknown, field: 'start_date' | 'end_date'
   }
   const composed = composeWhen({ ...(parts as DateParts), year }, ctx.zone);
   if (!composed.ok) return notesError(notes, at(`${field}.year`), composed.message);
-  if (composed.dropped) notes.warn(at(field), composed.dropped);
+  if (composed.dropped) notes.warn(at(composed.part ? `${field}.${composed.part}` : field), composed.dropped);
   return composed.when;
 }
 
