@@ -41,14 +41,20 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
   const seen = new Set<string>();
   // Open <a> elements: where their text starts in `out`, and their address.
   const anchors: { start: number; href: string | null }[] = [];
+  // A block starts on a new line (a paragraph after a blank one), however many tags meet there.
+  const breakTo = (lines: number) => {
+    const trailing = /\n*[ \t]*$/.exec(out)![0].split('\n').length - 1;
+    if (out.trim() !== '' && trailing < lines) out += '\n'.repeat(lines - trailing);
+  };
 
   const parser = new Parser(
     {
       onopentag(name, attribs) {
         if (HIDDEN.has(name)) hidden++;
         else if (hidden > 0) return;
-        else if (PARAGRAPH.has(name)) out += '\n\n';
-        else if (LINE.has(name)) out += '\n';
+        else if (PARAGRAPH.has(name)) breakTo(2);
+        else if (name === 'br') out += '\n';
+        else if (LINE.has(name)) breakTo(1);
         if (name === 'a') {
           const href = (attribs.href ?? '').trim();
           anchors.push({ start: out.length, href: href || null });
@@ -60,8 +66,8 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
       onclosetag(name) {
         if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
         else if (hidden > 0) return;
-        else if (PARAGRAPH.has(name)) out += '\n\n';
-        else if (LINE.has(name) && name !== 'br') out += '\n';
+        else if (PARAGRAPH.has(name)) breakTo(2);
+        else if (LINE.has(name) && name !== 'br') breakTo(1);
         if (name === 'a') {
           const anchor = anchors.pop();
           if (!anchor?.href) return;

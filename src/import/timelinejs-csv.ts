@@ -78,7 +78,7 @@ export function importTimelineCsv(text: string, options: ImportOptions = {}): Im
   if (unknown.length) notes.warn('row 1', `columns that are not in TimelineJS's template were ignored: ${unknown.map((u) => `"${u}"`).join(', ')}`);
 
   const zone = zoneOption(options, notes);
-  const ctx: TimelineContext = { notes, zone };
+  const ctx: TimelineContext = { notes, zone, cellText: true };
   let title: SlideInput | undefined;
   const events: SlideInput[] = [];
   const eras: SlideInput[] = [];

@@ -10,7 +10,7 @@
  * which TimelineJS shows as "0", does not exist in BCE/CE counting; it is read as 1 BCE (0000).
  */
 import { LIMITS, type EraRecord, type EventRecord, type KindRecord, type LaneRecord, type MediaRecord, type SourceRecord } from '../model/schema';
-import { MAX_YEAR, MIN_YEAR, instantOf } from '../model/time';
+import { MAX_YEAR, MIN_YEAR, instantOf, whenParts } from '../model/time';
 import { composeWhen, type DateParts, type When } from './dates';
 import { asText, fitText, isRecord } from './fields';
 import { bareUrls, htmlToText } from './html-text';
@@ -30,6 +30,8 @@ export interface SlideInput {
 export interface TimelineContext {
   notes: Notes;
   zone?: string | undefined;
+  /** Sheet cells are typed text: their line breaks always count. In JSON, only in text without markup. */
+  cellText?: boolean;
 }
 
 const DATE_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond'] as const;
@@ -88,11 +90,12 @@ function notesError(notes: Notes, where: string, message: string): null {
 }
 
 /** Plain text of an HTML field, its http(s) links, and a warning for links that are not web addresses. */
-function plain(html: unknown, where: string, notes: Notes, links: Map<string, string>, autolink: boolean): string | undefined {
+function plain(html: unknown, where: string, ctx: TimelineContext, links: Map<string, string>, autolink: boolean): string | undefined {
+  const { notes } = ctx;
   let raw = asText(html);
   if (raw === undefined) return undefined;
-  // Text typed in a sheet cell, without any markup: its line breaks are the writer's.
-  if (!/<[a-z!/]/i.test(raw)) raw = raw.replace(/\r?\n/g, '<br>');
+  // Text typed as it is to be read: its line breaks are the writer's.
+  if (ctx.cellText || !/<[a-z!/]/i.test(raw)) raw = raw.replace(/\r?\n/g, '<br>');
   const { text, links: found, rejected } = htmlToText(raw);
   for (const l of found) if (!links.has(l.url)) links.set(l.url, l.text);
   if (autolink) for (const url of bareUrls(text)) if (!links.has(url)) links.set(url, '');
@@ -102,17 +105,19 @@ function plain(html: unknown, where: string, notes: Notes, links: Map<string, st
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** True when a display date only restates the date (ISO, "August 18, 2025", "18 Aug 2025", "2025"). */
+/** True when a display date only restates the date (ISO, "August 18, 2025", "18 Aug 2025", "500 BCE"). */
 function restatesDate(display: string, when: string): boolean {
-  const words = display.toLowerCase().replace(/[.,]/g, ' ').split(/[\s/-]+/).filter(Boolean);
-  const [y, m, d] = when.split('T')[0]!.replace(/^([+-]?)0*(\d)/, '$1$2').split(/(?<=\d)-/);
-  const allowed = new Set([y, 'bce', 'bc', 'ce', 'ad']);
-  if (m) {
-    const name = MONTH_NAMES[Number(m) - 1]!;
-    for (const form of [m, String(Number(m)), name, name.slice(0, 3), name.slice(0, 4)]) allowed.add(form);
+  const p = whenParts(when);
+  if (!p) return false;
+  const words = display.toLowerCase().replace(/[.,]/g, ' ').split(/[\s/]+/).flatMap((w) => (/^\d+-\d+(-\d+)?$/.test(w) ? w.split('-') : [w])).filter(Boolean);
+  const allowed = new Set([String(p.year), String(p.year).padStart(4, '0'), 'bce', 'bc', 'ce', 'ad']);
+  if (p.year <= 0) allowed.add(String(1 - p.year));
+  if (p.grain !== 'year') {
+    const name = MONTH_NAMES[p.month - 1]!;
+    for (const form of [String(p.month), String(p.month).padStart(2, '0'), name, name.slice(0, 3), name.slice(0, 4)]) allowed.add(form);
   }
-  if (d) for (const form of [d, String(Number(d)), `${Number(d)}st`, `${Number(d)}nd`, `${Number(d)}rd`, `${Number(d)}th`]) allowed.add(form);
-  return words.length > 0 && words.every((w) => allowed.has(w.replace(/^-/, '')));
+  if (p.grain === 'day' || p.grain === 'moment') for (const form of [String(p.day), String(p.day).padStart(2, '0'), `${p.day}st`, `${p.day}nd`, `${p.day}rd`, `${p.day}th`]) allowed.add(form);
+  return words.length > 0 && words.every((w) => allowed.has(w));
 }
 
 interface Converted {
@@ -146,10 +151,10 @@ function slideToEvent(input: SlideInput, ids: IdRegistry, ctx: TimelineContext, 
   const links = new Map<string, string>();
   const text = isRecord(slide.text) ? slide.text : {};
   const media = isRecord(slide.media) ? slide.media : {};
-  const headline = plain(text.headline, at('text.headline'), notes, links, false);
-  const body = plain(text.text, at('text.text'), notes, links, autolink);
-  const caption = plain(media.caption, at('media.caption'), notes, links, false);
-  const credit = plain(media.credit, at('media.credit'), notes, links, false);
+  const headline = plain(text.headline, at('text.headline'), ctx, links, false);
+  const body = plain(text.text, at('text.text'), ctx, links, autolink);
+  const caption = plain(media.caption, at('media.caption'), ctx, links, false);
+  const credit = plain(media.credit, at('media.credit'), ctx, links, false);
 
   let title = headline;
   if (!title) {
@@ -248,7 +253,7 @@ export function readEras(eras: readonly SlideInput[], ctx: TimelineContext): Era
       return;
     }
     const text = isRecord(slide.text) ? slide.text : {};
-    const headline = plain(text.headline, at('text.headline'), ctx.notes, new Map(), false);
+    const headline = plain(text.headline, at('text.headline'), ctx, new Map(), false);
     if (!headline) ctx.notes.warn(at('text.headline'), `the era has no headline; it is called "Era ${i + 1}"`);
     out.push({ title: fitText(headline ?? `Era ${i + 1}`, LIMITS.title, at('text.headline'), 'headline', ctx.notes), start: start.value, end: end.value });
   });
@@ -260,8 +265,8 @@ export function readTitleSlide(slide: Record<string, unknown> | undefined, at: L
   if (!slide) return {};
   const text = isRecord(slide.text) ? slide.text : {};
   const ignored = new Map<string, string>();
-  const title = plain(text.headline, at('text.headline'), ctx.notes, ignored, false);
-  const description = plain(text.text, at('text.text'), ctx.notes, ignored, false);
+  const title = plain(text.headline, at('text.headline'), ctx, ignored, false);
+  const description = plain(text.text, at('text.text'), ctx, ignored, false);
   if (isRecord(slide.media) && asText(slide.media.url)) ctx.notes.warn(at('media'), "the title slide's media was not kept: a Chronomap dataset has no cover picture");
   return {
     ...(title ? { title: fitText(title.replace(/\s*\n\s*/g, ' '), LIMITS.title, at('text.headline'), 'headline', ctx.notes) } : {}),
