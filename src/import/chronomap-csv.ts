@@ -164,7 +164,11 @@ export function importChronomapCsv(text: string, options: ImportOptions = {}): I
     }
     const tags = splitList(get('tags')).map((t) => (t.length > 60 ? fitText(t, 60, at('tags'), 'tag', notes) : t));
     if (tags.length) event.tags = tags.slice(0, LIMITS.list);
-    const eventNotes = splitList(get('notes')).map((t) => fitText(t, LIMITS.note, at('notes'), 'note', notes));
+    // Notes are prose and have semicolons: one note per line of the cell.
+    const eventNotes = get('notes')
+      .split(/\s*\n\s*/)
+      .filter(Boolean)
+      .map((t) => fitText(t, LIMITS.note, at('notes'), 'note', notes));
     if (eventNotes.length) event.notes = eventNotes;
 
     const wanted = get('id');
