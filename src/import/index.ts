@@ -66,7 +66,8 @@ const IMPORTERS: Record<Exclude<ImportFormat, 'chronomap'>, (text: string, optio
 function importChronomapJson(text: string): ImporterOutput {
   const notes = new Notes();
   const data = parseJsonText(text, notes);
-  return { format: 'chronomap', dataset: data === undefined ? null : (data as DatasetRecord), notes: notes.items, origins: [] };
+  if (data !== undefined && !isRecord(data)) notes.error('file', 'expected a Chronomap dataset: an object with "version", "title", "places" and "events"');
+  return { format: 'chronomap', dataset: isRecord(data) ? (data as DatasetRecord) : null, notes: notes.items, origins: [] };
 }
 
 export function importText(text: string, options: ImportOptions & { format?: ImportFormat } = {}): ImportResult {
