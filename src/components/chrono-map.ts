@@ -22,6 +22,7 @@
  *
  * @method select(id) - selects an event by id, or clears with null
  * @method setWindow(from, to) - sets the time window (Date, epoch ms or ISO string)
+ * @method setData(data) - shows a dataset given as JSON text or a value instead of fetching `src`
  * @method goToStep(n) - opens step n (from 1) of the open story, or of the `story` attribute's, or of the dataset's first story
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
@@ -29,7 +30,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import { parseInstant, visibleEvents, type Filters, type TimeWindow } from '../model/select';
 import { stepView, storyById } from '../model/story';
-import { formatProblem, validateJson } from '../model/validate';
+import { formatProblem, validateJson, validateValue, type Validation } from '../model/validate';
 import { formatCount, formatEventWhen } from '../i18n/format';
 import { eventCount, problemCount, t, uiLanguage, type UiLanguage } from '../i18n/messages';
 import { eventSentence, eventTitle, placeLabel } from '../i18n/sentence';
@@ -252,7 +253,21 @@ export class ChronoMap extends LitElement {
       return;
     }
     if (token !== this.loadToken) return;
-    const result = validateJson(text);
+    this.show(validateJson(text), src);
+  }
+
+  /**
+   * Shows a dataset given in the page rather than fetched: its JSON text or a parsed value
+   * (copied first: the validator takes the value over). The "Make your own" page previews with it.
+   */
+  setData(data: string | object): void {
+    ++this.loadToken;
+    this.drawn.clear();
+    this.dispatch({ type: 'load' });
+    this.show(typeof data === 'string' ? validateJson(data) : validateValue(structuredClone(data)), t(this.language, 'givenData'));
+  }
+
+  private show(result: Validation, src: string): void {
     if (!result.ok) {
       const count = result.problems.length + result.omitted;
       this.fail({ message: t(this.language, 'errorInvalid', { src, problems: problemCount(this.language, count) }), problems: result.problems, omitted: result.omitted });
