@@ -95,6 +95,7 @@ export function importAcledCsv(text: string, options: ImportOptions = {}): Impor
     if (year && year !== start.slice(0, 4)) notes.warn(at(row, 'year'), `the year ${year} differs from the event date ${start}; the event date was used`);
 
     const type = get('eventtype') || 'Other';
+    if (!get('eventtype')) notes.warn(at(row, 'eventtype'), 'no event type: the event is of the kind "Other"');
     const kind = kindFor(type, get('disordertype'), kinds, notes, at(row, 'eventtype'));
     const sub = get('subeventtype');
     const location = get('location');
@@ -230,7 +231,7 @@ function kindFor(type: string, disorder: string, kinds: Map<string, KindRecord>,
     let id = base;
     for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
     kind = { id, label: type.slice(0, LIMITS.shortText), lane, color: PALETTE.find((c) => !usedColors.has(c)) ?? PALETTE[taken.length % PALETTE.length]!, shape };
-    notes.warn(where, `"${type.slice(0, 40)}" is not one of ACLED's event types (${Object.values(EVENT_TYPES).map((k) => k.label).join(', ')}); it became a kind of its own, in the lane "${LANES.find((l) => l.id === lane)!.label}"`);
+    if (key !== 'other') notes.warn(where, `"${type.slice(0, 40)}" is not one of ACLED's event types (${Object.values(EVENT_TYPES).map((k) => k.label).join(', ')}); it became a kind of its own, in the lane "${LANES.find((l) => l.id === lane)!.label}"`);
   }
   kinds.set(key, kind);
   return kind;

@@ -42,6 +42,11 @@ describe('importText', () => {
     expect(r.notes[0]).toMatchObject({ where: 'row 3 (events[1].start)', level: 'error', message: expect.stringContaining('the event was dropped') });
   });
 
+  it('returns the records as imported, not the validator\'s extended events', () => {
+    const e = importText('title,start,kind\nA,2025-08-18,meeting\n').dataset!.events[0]!;
+    expect(e).toEqual({ id: 'a', title: 'A', start: '2025-08-18', kind: 'meeting' });
+  });
+
   it('says when the format cannot be told', () => {
     expect(importText('just some words')).toMatchObject({ dataset: null, notes: [{ level: 'error', message: expect.stringContaining('the format could not be told') }] });
   });
