@@ -156,6 +156,9 @@ export const chronoMapStyles = [
     .loading {
       color: var(--cm-muted);
     }
+    .loading progress {
+      width: min(100%, 24em);
+    }
     .error {
       border: 2px solid var(--cm-danger);
       border-radius: 8px;

@@ -31,11 +31,13 @@ import type { ChronoEvent, Dataset } from '../model/dataset';
 import { parseInstant, visibleEvents, type Filters, type TimeWindow } from '../model/select';
 import { stepView, storyById } from '../model/story';
 import { formatProblem, validateJson, validateValue, type Validation } from '../model/validate';
-import { formatCount, formatEventWhen } from '../i18n/format';
+import { formatBytes, formatCount, formatEventWhen } from '../i18n/format';
 import { eventCount, problemCount, t, uiLanguage, type UiLanguage } from '../i18n/messages';
 import { eventSentence, eventTitle, placeLabel } from '../i18n/sentence';
 import { localize } from '../i18n/localize';
 import { STEP_INTERVAL_MS } from '../model/playback';
+import { LoadFailure, fetchBytes } from '../load/fetch-bytes';
+import { validateBytes } from '../load/validate-bytes';
 import { initialState, reduce, type Action, type AppState, type LoadError } from '../state/state';
 import { fromHash, toHash, type UrlState } from '../state/url';
 import {
@@ -51,7 +53,8 @@ import {
   type PresentRequestEvent,
   type QueryEvent,
   type StepRequestEvent,
-  type ViewReadyEvent,
+  type ViewErrorEvent,
+  ViewReadyEvent,
   type WindowRequestEvent,
 } from './events';
 import { SearchController, type SearchHits } from './search-controller';
@@ -65,6 +68,12 @@ import './cm-filters';
 import './cm-table';
 import './cm-search';
 import './cm-story';
+
+/** The interactive that keeps its state in the URL hash (see `ownsHash`). */
+let hashOwner: ChronoMap | null = null;
+
+/** After this long, a dataset still loading says so. */
+const SLOW_MS = 3_000;
 
 /** Events printed in full; a class handout needs no more, and the page stays light. */
 const PRINT_LIMIT = 500;
@@ -145,6 +154,16 @@ export class ChronoMap extends LitElement {
     return this.theme === 'dark' || (this.theme !== 'light' && this.systemDark);
   }
 
+  /**
+   * With several interactives on one page, only the first with `url-state="hash"` keeps its state
+   * in the URL; the others behave as `url-state="none"`, so they never fight over the hash.
+   */
+  private get ownsHash(): boolean {
+    if (this.urlState !== 'hash' || !this.isConnected) return false;
+    if (!hashOwner?.isConnected || hashOwner.urlState !== 'hash') hashOwner = this;
+    return hashOwner === this;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
@@ -171,6 +190,8 @@ export class ChronoMap extends LitElement {
     ['cm-window-request', ((e: WindowRequestEvent) => this.onWindowRequest(e)) as EventListener, false],
     ['cm-filter-request', ((e: FilterRequestEvent) => this.onFilterRequest(e)) as EventListener, false],
     ['cm-view-ready', ((e: ViewReadyEvent) => this.onViewReady(e)) as EventListener, false],
+    // A view that cannot draw shows its own message; the page still becomes ready for the rest.
+    ['cm-view-error', ((e: ViewErrorEvent) => (e.view === 'timeline' || e.view === 'map') && this.onViewReady(new ViewReadyEvent(e.view))) as EventListener, false],
     ['cm-map-fallback', (() => (this.mapFallback = true)) as EventListener, false],
     ['cm-play-request', ((e: PlayRequestEvent) => this.dispatch(e.speed === null ? { type: 'pause' } : { type: 'play', speed: e.speed })) as EventListener, false],
     ['cm-query', ((e: QueryEvent) => this.dispatch({ type: 'query', query: e.query })) as EventListener, false],
@@ -193,6 +214,7 @@ export class ChronoMap extends LitElement {
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('popstate', this.onHashChange);
     for (const [type, listener, capture] of this.viewListeners) this.renderRoot.removeEventListener(type, listener, capture);
+    if (hashOwner === this) hashOwner = null;
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     cancelAnimationFrame(this.clock);
     clearTimeout(this.clock);
@@ -239,22 +261,54 @@ export class ChronoMap extends LitElement {
   private async load(): Promise<void> {
     const token = ++this.loadToken;
     this.drawn.clear();
+    this.fetching?.abort();
+    const fetching = (this.fetching = new AbortController());
     this.dispatch({ type: 'load' });
     const src = this.src;
-    let text: string;
+    this.progress = { received: 0, total: null, slow: false };
+    const slow = setTimeout(() => token === this.loadToken && this.progress && (this.progress = { ...this.progress, slow: true }), SLOW_MS);
     try {
-      const response = await fetch(src);
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      text = await response.text();
-      // Static servers often answer a missing file with the site's page rather than a 404.
-      if (/^\s*</.test(text)) throw new Error('the server sent a web page, not JSON: is the path right?');
+      const bytes = await fetchBytes(src, {
+        signal: fetching.signal,
+        onProgress: (received, total) => {
+          if (token === this.loadToken) this.progress = { received, total, slow: this.progress?.slow ?? false };
+        },
+      });
+      if (token !== this.loadToken) return;
+      const result = await validateBytes(bytes);
+      if (token === this.loadToken) this.show(result, src);
     } catch (error) {
-      if (token === this.loadToken) this.fail({ message: t(this.language, 'errorMissing', { src, reason: (error as Error).message }), problems: [], omitted: 0 });
-      return;
+      if (token === this.loadToken) this.fail({ message: this.loadMessage(src, error), problems: [], omitted: 0, retry: true });
+    } finally {
+      clearTimeout(slow);
+      if (token === this.loadToken) this.progress = null;
     }
-    if (token !== this.loadToken) return;
-    this.show(validateJson(text), src);
   }
+
+  /** What went wrong with a fetch, in words: an HTTP error, a stall, a cut, a web page, nothing. */
+  private loadMessage(src: string, error: unknown): string {
+    const lang = this.language;
+    if (!(error instanceof LoadFailure)) return t(lang, 'errorMissing', { src, reason: String(error) });
+    const size = (n: number) => formatBytes(n, lang);
+    switch (error.kind) {
+      case 'http':
+        return t(lang, 'errorMissing', { src, reason: `HTTP ${error.status}` });
+      case 'stalled':
+        return t(lang, 'errorStalled', { src, received: size(error.received) });
+      case 'dropped':
+        return t(lang, 'errorDropped', { src, received: size(error.received), total: error.total ? size(error.total) : '?' });
+      case 'page':
+        return t(lang, 'errorPage', { src });
+      case 'empty':
+        return t(lang, 'errorEmpty', { src });
+      default:
+        return t(lang, 'errorMissing', { src, reason: t(lang, 'errorNetwork') });
+    }
+  }
+
+  /** Bytes received while a dataset loads, and whether it is taking long; null when not loading. */
+  @state() private progress: { received: number; total: number | null; slow: boolean } | null = null;
+  private fetching: AbortController | null = null;
 
   /**
    * Shows a dataset given in the page rather than fetched: its JSON text or a parsed value
@@ -274,7 +328,7 @@ export class ChronoMap extends LitElement {
       return;
     }
     const dataset = result.dataset;
-    const hash = this.urlState === 'hash' ? fromHash(location.hash, dataset) : null;
+    const hash = this.ownsHash ? fromHash(location.hash, dataset) : null;
     this.selectionSource = 'link';
     const story = storyById(dataset, this.story);
     this.adoptKindColours(dataset);
@@ -359,7 +413,7 @@ export class ChronoMap extends LitElement {
   }
 
   private writeUrl(before: AppState, after: AppState): void {
-    if (this.urlState !== 'hash' || after.playback) return;
+    if (!this.ownsHash || after.playback) return;
     const hash = this.hashOf(after);
     if (hash === location.hash || (hash === '' && location.hash === '')) return;
     const url = `${location.pathname}${location.search}${hash || ''}`;
@@ -369,7 +423,7 @@ export class ChronoMap extends LitElement {
   }
 
   private readonly onHashChange = (): void => {
-    if (this.urlState !== 'hash' || !this.app.dataset) return;
+    if (!this.ownsHash || !this.app.dataset) return;
     if (location.hash === this.hashOf(this.app) || (location.hash === '' && this.hashOf(this.app) === '')) return;
     const read: UrlState = fromHash(location.hash, this.app.dataset);
     this.selectionSource = 'link';
@@ -548,10 +602,20 @@ export class ChronoMap extends LitElement {
     return html`
       <div class="root ${this.dark ? 'dark' : 'light'} ${this.presenting ? 'presenting' : ''}" lang=${lang}>
         ${error ? this.renderError(error) : nothing}
-        ${dataset ? this.renderViews(dataset, lang) : status === 'loading' ? html`<p class="loading" role="status">${t(lang, 'loading')}</p>` : nothing}
+        ${dataset ? this.renderViews(dataset, lang) : status === 'loading' ? this.renderLoading(lang) : nothing}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
+  }
+
+  /** "Loading…", with a bar from the bytes received, and "still loading" when it takes long. */
+  private renderLoading(lang: UiLanguage) {
+    const p = this.progress;
+    const amount = p && p.received ? (p.total ? t(lang, 'loadedOf', { received: formatBytes(p.received, lang), total: formatBytes(p.total, lang) }) : formatBytes(p.received, lang)) : '';
+    return html`<div class="loading" role="status">
+      <p>${p?.slow ? t(lang, 'stillLoading') : t(lang, 'loading')} ${amount}</p>
+      ${p && (p.slow || p.received) ? html`<progress max=${p.total ?? nothing} value=${p.total ? p.received : nothing} aria-label=${t(lang, 'loading')}></progress>` : nothing}
+    </div>`;
   }
 
   private renderError(error: LoadError) {
@@ -559,6 +623,7 @@ export class ChronoMap extends LitElement {
     return html`<section class="error" role="alert">
       <h2>${t(lang, 'errorTitle')}</h2>
       <p>${error.message}</p>
+      ${error.retry ? html`<p><button type="button" class="retry" @click=${() => void this.load()}>${t(lang, 'retry')}</button></p>` : nothing}
       ${error.problems.length
         ? html`<ul>
             ${error.problems.map((p) => html`<li><code>${formatProblem(p)}</code></li>`)}

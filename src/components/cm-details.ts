@@ -11,7 +11,7 @@
  *
  * @fires cm-pick - previous/next, a related event, or clearing the selection
  */
-import { LitElement, html, nothing, svg } from 'lit';
+import { LitElement, type PropertyValues, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import type { FigureRecord, MediaRecord } from '../model/schema';
@@ -23,6 +23,7 @@ import { precisionName, statusName, t, type UiLanguage } from '../i18n/messages'
 import { kindLabel, placeLabel } from '../i18n/sentence';
 import { DASHES, kindPath, statusStyle } from '../ui/marks';
 import { hostOf, isWebUrl } from '../ui/safe-url';
+import { guardedUpdate } from './view-guard';
 import { PickEvent } from './events';
 import { detailsStyles } from './cm-details.styles';
 
@@ -66,6 +67,10 @@ export class CmDetails extends LitElement {
     if (!heading) return;
     heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
+  }
+
+  protected override update(changed: PropertyValues): void {
+    guardedUpdate(this, 'details', t(this.language, 'viewFailed'), () => super.update(changed));
   }
 
   override render() {

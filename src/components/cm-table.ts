@@ -10,7 +10,7 @@
  *
  * @fires cm-pick - the reader chose a row's event
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
@@ -18,6 +18,7 @@ import { formatCount, formatEventWhen } from '../i18n/format';
 import { statusName, t, type UiLanguage } from '../i18n/messages';
 import { kindLabel, placeLabel } from '../i18n/sentence';
 import { localize } from '../i18n/localize';
+import { guardedUpdate } from './view-guard';
 import { PickEvent } from './events';
 import { controlStyles } from './shared.styles';
 
@@ -141,6 +142,10 @@ export class CmTable extends LitElement {
     const key = this.sortKey === 'kind' ? (e: ChronoEvent) => kindLabel(d, e.kind, this.language) : (e: ChronoEvent) => placeLabel(e, d, this.language);
     const collator = new Intl.Collator(this.language);
     return [...this.events].sort((a, b) => collator.compare(key(a), key(b)) || a.index - b.index);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    guardedUpdate(this, 'table', t(this.language, 'viewFailed'), () => super.update(changed));
   }
 
   override render() {

@@ -1,12 +1,13 @@
 import { css } from 'lit';
 import { buttonStyles, focusRing } from './theme.styles';
-import { kindColours, visuallyHidden } from './shared.styles';
+import { kindColours, viewErrorStyles, visuallyHidden } from './shared.styles';
 
 export const timelineStyles = [
   focusRing,
   buttonStyles,
   kindColours,
   visuallyHidden,
+  viewErrorStyles,
   css`
     :host {
       display: block;

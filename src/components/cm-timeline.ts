@@ -39,6 +39,7 @@ import { fit, placeLabels, type PlacedLabel } from '../timeline/labels';
 import { t, type UiLanguage } from '../i18n/messages';
 import { DASHES, kindPath, statusStyle } from '../ui/marks';
 import { layoutLane, type GroupItem, type LaneItem, type MarkItem } from '../timeline/layout';
+import { guardedUpdate } from './view-guard';
 import { HoverEvent, PickEvent, PlayRequestEvent, ViewReadyEvent, WindowRequestEvent } from './events';
 import { SizeController } from './resize-controller';
 import { timelineStyles } from './cm-timeline.styles';
@@ -160,6 +161,10 @@ export class CmTimeline extends LitElement {
     const x1 = this.base(to);
     const k = this.size.width / Math.max(x1 - x0, 1e-6);
     return zoomIdentity.scale(k).translate(-x0, 0);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    guardedUpdate(this, 'timeline', t(this.language, 'viewFailed'), () => super.update(changed));
   }
 
   override render() {
@@ -382,6 +387,8 @@ export class CmTimeline extends LitElement {
 
   override updated(): void {
     const width = this.size.width;
+    // After a failed draw the plot is not there; the message is, and the rest goes on.
+    if (!this.plot?.isConnected) return;
     if (!this.zoomer || !this.brusher || width === 0) return;
     const height = this.height;
     this.zoomer

@@ -124,6 +124,17 @@ export class PresentRequestEvent extends Event {
   }
 }
 
+/** A view could not draw; it shows a message in its place. */
+export class ViewErrorEvent extends Event {
+  static readonly type = 'cm-view-error';
+  constructor(
+    readonly view: 'timeline' | 'map' | 'details' | 'table',
+    readonly reason: string,
+  ) {
+    super(ViewErrorEvent.type, { bubbles: true, composed: false });
+  }
+}
+
 /** A view has drawn what it was last given. */
 export class ViewReadyEvent extends Event {
   static readonly type = 'cm-view-ready';
@@ -152,6 +163,7 @@ declare global {
     'cm-window-request': WindowRequestEvent;
     'cm-view-ready': ViewReadyEvent;
     'cm-play-request': PlayRequestEvent;
+    'cm-view-error': ViewErrorEvent;
     'cm-query': QueryEvent;
     'cm-query-submit': QuerySubmitEvent;
     'cm-step-request': StepRequestEvent;

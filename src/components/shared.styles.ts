@@ -60,5 +60,15 @@ export const visuallyHidden = css`
   }
 `;
 
+/** The message a view shows in its place when it cannot draw (see view-guard.ts). */
+export const viewErrorStyles = css`
+  .view-error {
+    border: 2px solid var(--cm-danger);
+    border-radius: 6px;
+    padding: 8px 10px;
+    margin: 0;
+  }
+`;
+
 /** What every element with buttons and kind glyphs starts from: focus ring, buttons, glyphs. */
-export const controlStyles = [focusRing, buttonStyles, glyphStyles, visuallyHidden];
+export const controlStyles = [focusRing, buttonStyles, glyphStyles, visuallyHidden, viewErrorStyles];

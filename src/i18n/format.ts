@@ -88,3 +88,13 @@ const numberFormats: Record<UiLanguage, Intl.NumberFormat> = { en: new Intl.Numb
 export function formatCount(n: number, lang: UiLanguage): string {
   return numberFormats[lang].format(n);
 }
+
+const byteUnits: Record<UiLanguage, [string, string, string]> = { en: ['bytes', 'kB', 'MB'], uk: ['байтів', 'кБ', 'МБ'] };
+
+/** "12.4 MB", "830 kB": sizes as people read them. */
+export function formatBytes(n: number, lang: UiLanguage): string {
+  const [b, kb, mb] = byteUnits[lang];
+  if (n < 1000) return `${formatCount(n, lang)} ${b}`;
+  if (n < 1_000_000) return `${formatCount(Math.round(n / 1000), lang)} ${kb}`;
+  return `${new Intl.NumberFormat(lang === 'uk' ? 'uk-UA' : 'en-GB', { maximumFractionDigits: 1 }).format(n / 1_000_000)} ${mb}`;
+}

@@ -18,6 +18,8 @@ export interface LoadError {
   message: string;
   problems: readonly Problem[];
   omitted: number;
+  /** True when trying again may help (the network, the server), not when the file itself is wrong. */
+  retry?: boolean;
 }
 
 export interface AppState {

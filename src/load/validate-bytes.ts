@@ -1,0 +1,37 @@
+/**
+ * Validates a fetched file: on the main thread when it is small (a worker costs more to start
+ * than a small file takes), in a worker when it is large; on the main thread again if a worker
+ * cannot start (a page opened from a file, an old browser).
+ */
+import { validateJson, type Validation } from '../model/validate';
+
+/** Files larger than this are validated in a worker. */
+export const WORKER_BYTES = 2_000_000;
+
+export async function validateBytes(bytes: Uint8Array): Promise<Validation> {
+  if (bytes.byteLength >= WORKER_BYTES && typeof Worker !== 'undefined') {
+    try {
+      return await inWorker(bytes);
+    } catch {
+      // Fall through: validated here instead.
+    }
+  }
+  return validateJson(new TextDecoder().decode(bytes));
+}
+
+function inWorker(bytes: Uint8Array): Promise<Validation> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<Validation>) => {
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new Error(event.message || 'the validator worker failed'));
+    };
+    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+    worker.postMessage(buffer, [buffer as ArrayBuffer]);
+  });
+}
