@@ -7,7 +7,7 @@
 import '../components/chrono-map';
 import type { ChronoSelectEvent, ChronoStepChangeEvent, ChronoWindowChangeEvent } from '../components/events';
 import { mayCommand, parseCommand, reportTarget, type Command, type Report } from './api';
-import { parseEmbedOptions, type EmbedOptions } from './options';
+import { parseEmbedOptions, wpSecretOf, type EmbedOptions } from './options';
 import { heightMessages, isHeightRequest } from './sizing';
 
 /** Commands sent before the data has loaded wait for it; a flood of them is cut short. */
@@ -28,7 +28,8 @@ if (window.parent !== window) {
   startApi(options, element);
 }
 
-function startSizing({ protocols }: EmbedOptions): void {
+function startSizing(options: EmbedOptions): void {
+  let { protocols } = options;
   let sent = -1;
   const send = (again: boolean) => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -40,6 +41,13 @@ function startSizing({ protocols }: EmbedOptions): void {
   window.addEventListener('load', () => send(true));
   window.addEventListener('message', (e) => {
     if (e.source === window.parent && isHeightRequest(protocols, e.data)) send(true);
+  });
+  // WordPress adds its secret to the frame's URL hash, sometimes once the page has loaded.
+  window.addEventListener('hashchange', () => {
+    const wpSecret = wpSecretOf(location.hash);
+    if (!wpSecret || wpSecret === protocols.wpSecret) return;
+    protocols = { ...protocols, wpSecret };
+    send(true);
   });
 }
 

@@ -42,6 +42,11 @@ const CHECKS: Record<EmbedAttribute, (value: string, base: string) => boolean> =
   step: (v) => /^[1-9]\d{0,3}$/.test(v),
 };
 
+/** WordPress' secret from a URL hash (`#?secret=…`); it may be added after the page has loaded. */
+export function wpSecretOf(hash: string): string | null {
+  return validWpSecret(new URLSearchParams(hash.replace(/^#\??/, '')).get('secret'));
+}
+
 export function parseEmbedOptions(href: string): EmbedOptions {
   const url = new URL(href);
   const query = url.searchParams;
@@ -53,11 +58,10 @@ export function parseEmbedOptions(href: string): EmbedOptions {
     if (CHECKS[name](value, url.href)) attributes[name] = value;
     else ignored.push(name);
   }
-  // WordPress appends `#?secret=…` to the frame's URL.
   const hash = new URLSearchParams(url.hash.replace(/^#\??/, ''));
   const protocols: SizingProtocols = {
     pymId: validPymId(query.get('childId')),
-    wpSecret: validWpSecret(hash.get('secret')),
+    wpSecret: wpSecretOf(url.hash),
     datawrapperId: validDatawrapperId(query.get('datawrapper-id')),
   };
   for (const [name, raw, valid] of [
@@ -85,5 +89,6 @@ export function embedUrl(page: string, attributes: EmbedAttributes, origins: rea
     if (value) url.searchParams.set(name, value);
   }
   if (origins.length) url.searchParams.set('origins', origins.join(','));
-  return url.href.replace(/%3A/g, ':').replace(/%2C/g, ',');
+  // `:`, `/` and `,` are allowed in a query as they are: the link stays readable.
+  return url.href.replace(/%3A/g, ':').replace(/%2F/g, '/').replace(/%2C/g, ',');
 }

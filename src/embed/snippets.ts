@@ -31,11 +31,15 @@ export interface SnippetOptions {
 
 const titleOf = (options: SnippetOptions) => escapeAttribute(options.title?.trim() || DEFAULT_EMBED_TITLE);
 
-/** An iframe of fixed height, for a CMS that accepts no script; null unless `embedUrl` is http(s). */
+/**
+ * An iframe for a CMS that accepts no script; null unless `embedUrl` is http(s). Its height is
+ * fixed unless the host runs a protocol the embed speaks, so it keeps its scroll bar: a frame
+ * shorter than the content still reaches all of it.
+ */
 export function iframeSnippet(embedUrl: string, options: SnippetOptions = {}): string | null {
   if (!isHttpUrl(embedUrl)) return null;
   const height = Math.round(options.height ?? DEFAULT_EMBED_HEIGHT);
-  return `<iframe src="${escapeAttribute(new URL(embedUrl).href)}" title="${titleOf(options)}" width="100%" height="${height}" loading="lazy" allow="fullscreen" allowfullscreen scrolling="no" frameborder="0"></iframe>`;
+  return `<iframe src="${escapeAttribute(new URL(embedUrl).href)}" title="${titleOf(options)}" width="100%" height="${height}" loading="lazy" allow="fullscreen" allowfullscreen frameborder="0"></iframe>`;
 }
 
 /** The host script's URL: next to the embed page it frames. */

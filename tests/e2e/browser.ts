@@ -119,3 +119,20 @@ export async function gotoApp(session: Session, path = ''): Promise<string> {
   await session.page.waitForFunction(() => document.querySelector('chrono-map')?.getAttribute('status') !== 'loading', null, { timeout: 45_000 });
   return (await session.page.getAttribute('chrono-map', 'status')) ?? '';
 }
+
+/** The height of an iframe on the page, and of the document inside it (CSS pixels). */
+export async function frameHeights(page: Page, selector = 'iframe'): Promise<{ frame: number; content: number }> {
+  const handle = await page.locator(selector).first().elementHandle();
+  const inner = await handle?.contentFrame();
+  if (!handle || !inner) throw new Error(`no frame at ${selector}`);
+  const frame = await handle.evaluate((el) => el.getBoundingClientRect().height);
+  const content = await inner.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  return { frame, content };
+}
+
+/** Waits until <chrono-map> inside the frame at `selector` is ready. */
+export async function waitForFrameReady(page: Page, selector = 'iframe'): Promise<void> {
+  const inner = await (await page.locator(selector).first().elementHandle())?.contentFrame();
+  if (!inner) throw new Error(`no frame at ${selector}`);
+  await inner.waitForFunction(() => document.querySelector('chrono-map')?.getAttribute('status') === 'ready', null, { timeout: 45_000 });
+}
