@@ -84,7 +84,6 @@ function start(): ChronomapHost {
     iframe.title = element.getAttribute('data-chronomap-title') || DEFAULT_TITLE;
     iframe.loading = 'lazy';
     iframe.allow = 'fullscreen';
-    iframe.allowFullscreen = true;
     iframe.setAttribute('scrolling', 'no');
     iframe.width = '100%';
     iframe.height = String(INITIAL_HEIGHT);

@@ -39,7 +39,7 @@ const titleOf = (options: SnippetOptions) => escapeAttribute(options.title?.trim
 export function iframeSnippet(embedUrl: string, options: SnippetOptions = {}): string | null {
   if (!isHttpUrl(embedUrl)) return null;
   const height = Math.round(options.height ?? DEFAULT_EMBED_HEIGHT);
-  return `<iframe src="${escapeAttribute(new URL(embedUrl).href)}" title="${titleOf(options)}" width="100%" height="${height}" loading="lazy" allow="fullscreen" allowfullscreen frameborder="0"></iframe>`;
+  return `<iframe src="${escapeAttribute(new URL(embedUrl).href)}" title="${titleOf(options)}" width="100%" height="${height}" loading="lazy" allow="fullscreen" frameborder="0"></iframe>`;
 }
 
 /** The host script's URL: next to the embed page it frames. */

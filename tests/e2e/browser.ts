@@ -130,9 +130,14 @@ export async function frameHeights(page: Page, selector = 'iframe'): Promise<{ f
   return { frame, content };
 }
 
-/** Waits until <chrono-map> inside the frame at `selector` is ready. */
+/**
+ * Scrolls the frame at `selector` into view and waits until its <chrono-map> is ready: Chromium
+ * does not render a cross-origin frame out of view, so an embed there never finishes drawing.
+ */
 export async function waitForFrameReady(page: Page, selector = 'iframe'): Promise<void> {
-  const inner = await (await page.locator(selector).first().elementHandle())?.contentFrame();
+  const frame = page.locator(selector).first();
+  await frame.scrollIntoViewIfNeeded();
+  const inner = await (await frame.elementHandle())?.contentFrame();
   if (!inner) throw new Error(`no frame at ${selector}`);
   await inner.waitForFunction(() => document.querySelector('chrono-map')?.getAttribute('status') === 'ready', null, { timeout: 45_000 });
 }

@@ -23,7 +23,6 @@ describe('snippets', () => {
       height: '900',
       loading: 'lazy',
       allow: 'fullscreen',
-      allowfullscreen: '',
       frameborder: '0',
     });
     expect(snippet.endsWith('></iframe>')).toBe(true);
