@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
 import { openPage, type Session } from './browser';
@@ -39,6 +40,10 @@ describe('the strict Content-Security-Policy header with Trusted Types', () => {
       expect(session.errors).toEqual([]);
     });
   }
+
+  it('is the header the README tells hosts to send', () => {
+    expect(readFileSync('README.md', 'utf8')).toContain(`\nContent-Security-Policy: ${CONTENT_SECURITY_POLICY}\n`);
+  });
 
   it('is enforced: a string at a script sink is refused and reported', async () => {
     session = await openPage();
