@@ -6,8 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { frameHeights, openPage, serveFolder, waitForFrameReady, type Session, type StaticServer } from './browser';
+import { frameHeights, gotoApp, openPage, serveFolder, waitForFrameReady, type Session, type StaticServer } from './browser';
 
 const baseUrl = inject('baseUrl');
 const embedUrl = (query: string) => new URL(`embed.html${query}`, baseUrl).href;
@@ -91,6 +92,30 @@ const stateIn = async (s: Session, selector: string) => {
     return { selected: state.selected, window: state.window };
   });
 };
+
+describe('embed.html', () => {
+  it("opens on its URL's options, without the page's header, and leaves the history alone", async () => {
+    session = await openPage();
+    expect(await gotoApp(session, 'embed.html?event=alaska-summit-trump-putin&lang=uk&theme=dark&bogus=1&step=zero')).toBe('ready');
+    const root = session.page.locator('chrono-map');
+    expect(await root.evaluate((el) => (el as unknown as { state: { selected: string } }).state.selected)).toBe('alaska-summit-trump-putin');
+    expect(await session.page.locator('chrono-map .root').getAttribute('class')).toContain('dark');
+    expect(await session.page.evaluate(() => document.documentElement.lang)).toBe('uk');
+    expect(await session.page.locator('h1, header').count()).toBe(0);
+    expect(session.console).toContain('warning: Chronomap embed: ignored invalid URL parameters: step');
+    const length = await session.page.evaluate(() => history.length);
+    await session.page.locator('cm-timeline [data-event-id="kharkiv-apartment-strike"] .hit').click();
+    await expect.poll(() => root.evaluate((el) => (el as unknown as { state: { selected: string } }).state.selected)).toBe('kharkiv-apartment-strike');
+    expect(await session.page.evaluate(() => [history.length, location.hash])).toEqual([length, '']);
+  });
+
+  it('has no WCAG 2.1 A or AA violations', async () => {
+    session = await openPage();
+    expect(await gotoApp(session, 'embed.html?event=white-house-multilateral-european-leaders')).toBe('ready');
+    const result = await new AxeBuilder({ page: session.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+});
 
 describe('chronomap-embed.js', () => {
   it('makes a lazy, titled, full-width iframe with fullscreen allowed and no scroll bar', async () => {
