@@ -41,8 +41,9 @@ describe('the strict Content-Security-Policy header with Trusted Types', () => {
     });
   }
 
-  it('is the header the README tells hosts to send', () => {
+  it("is the header the README tells hosts to send, and embed.html's own meta policy", () => {
     expect(readFileSync('README.md', 'utf8')).toContain(`\nContent-Security-Policy: ${CONTENT_SECURITY_POLICY}\n`);
+    expect(readFileSync('embed.html', 'utf8')).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
   });
 
   it('is enforced: a string at a script sink is refused and reported', async () => {
