@@ -137,6 +137,15 @@ const en = {
   cleared: 'Selection cleared.',
   table: 'Table',
   graphic: 'Timeline and map',
+  share: 'Share',
+  sharePanel: 'Share this view',
+  shareLink: 'Link to this view',
+  shareIframe: 'Embed code: an iframe',
+  shareScript: 'Embed code: an iframe that fits its height',
+  copy: 'Copy',
+  copied: 'Copied.',
+  copySelected: 'Selected: press Ctrl+C (⌘C on a Mac) to copy.',
+  closeShare: 'Close',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -274,6 +283,15 @@ const uk: Messages = {
   cleared: 'Вибір скасовано.',
   table: 'Таблиця',
   graphic: 'Хронологія і мапа',
+  share: 'Поділитися',
+  sharePanel: 'Поділитися цим видом',
+  shareLink: 'Посилання на цей вид',
+  shareIframe: 'Код для вбудовування: iframe',
+  shareScript: 'Код для вбудовування: iframe, що підлаштовує висоту',
+  copy: 'Копіювати',
+  copied: 'Скопійовано.',
+  copySelected: 'Виділено: натисніть Ctrl+C (⌘C на Mac), щоб скопіювати.',
+  closeShare: 'Закрити',
 };
 
 const KIND_NAMES: Record<string, Record<DefaultKind, string>> = {

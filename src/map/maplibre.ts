@@ -5,6 +5,7 @@
  * styles do not cross it.
  */
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { trustScriptUrl } from '../security/trusted-types';
 
 export type MapLibre = typeof import('maplibre-gl');
 
@@ -12,6 +13,8 @@ let loading: Promise<{ lib: MapLibre; sheet: CSSStyleSheet }> | undefined;
 
 export function loadMapLibre(): Promise<{ lib: MapLibre; sheet: CSSStyleSheet }> {
   loading ??= Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl.css?inline')]).then(([lib, css]) => {
+    // Under Trusted Types `new Worker()` refuses a plain string unless a policy vouches for it.
+    trustScriptUrl(workerUrl);
     lib.setWorkerUrl(workerUrl);
     // The workers boot while the basemap is still being decoded, not after the map is created.
     lib.prewarm();
