@@ -127,7 +127,7 @@ export default defineConfig({
     rolldownOptions: {
       // The element's script under a stable name at the root, for `<script src="…/chronomap.js">`;
       // its lazy chunks load relative to it.
-      input: { index: 'index.html', embed: 'embed.html', chronomap: 'src/components/chrono-map.ts' },
+      input: { index: 'index.html', embed: 'embed.html', make: 'make.html', chronomap: 'src/components/chrono-map.ts' },
       output: { entryFileNames: (chunk) => (chunk.name === 'chronomap' ? 'chronomap.js' : 'assets/[name]-[hash].js') },
     },
   },

@@ -114,7 +114,7 @@ export const chronoMapStyles = [
     .root.presenting cm-map {
       height: 62vh;
     }
-    .attribution {
+    .data-attribution {
       margin: 8px 0 0;
       font-size: 0.85rem;
       color: var(--cm-ink);

@@ -771,7 +771,7 @@ export class ChronoMap extends LitElement {
   /** The dataset's attribution line: shown in every view, the print copy and every export. */
   private renderAttribution(dataset: Dataset, lang: UiLanguage) {
     if (!dataset.attribution) return nothing;
-    return html`<p class="attribution" lang=${dataset.translations?.[lang]?.attribution ? lang : (dataset.languages[0] ?? 'en')}>${dataset.translations?.[lang]?.attribution ?? dataset.attribution}</p>`;
+    return html`<p class="data-attribution" lang=${dataset.translations?.[lang]?.attribution ? lang : (dataset.languages[0] ?? 'en')}>${dataset.translations?.[lang]?.attribution ?? dataset.attribution}</p>`;
   }
 
   /** Warnings never block the data; they are listed apart from errors, for the people who made it. */

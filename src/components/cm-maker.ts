@@ -148,7 +148,7 @@ export class CmMaker extends LitElement {
         display: inline-block;
         min-width: 4ch;
       }
-      .summary {
+      .import-summary {
         font-weight: 600;
       }
       .status {
@@ -259,7 +259,7 @@ export class CmMaker extends LitElement {
     const d = result.dataset;
     return html`<section aria-labelledby="report-h">
       <h2 id="report-h">${t(lang, 'makeStep2')}</h2>
-      <p class="summary">
+      <p class="import-summary">
         ${d
           ? t(lang, 'makeSummary', { format: formatName(lang, result.format), events: formatCount(d.events.length, lang), places: formatCount(d.places.length, lang) })
           : t(lang, 'makeNothing')}

@@ -41,9 +41,20 @@ describe('the strict Content-Security-Policy header with Trusted Types', () => {
     });
   }
 
-  it("is the header the README tells hosts to send, and embed.html's own meta policy", () => {
+  it('make.html runs with no violation and no policy message, through a file imported and previewed', async () => {
+    session = await openPage();
+    await session.page.goto(new URL('make.html', session.baseUrl).href);
+    await session.page.locator('cm-maker input[type=file]').setInputFiles(new URL('../fixtures/import/timelinejs-real.json', import.meta.url).pathname);
+    await session.page.waitForFunction(() => document.querySelector('cm-maker')?.shadowRoot?.querySelector('chrono-map')?.getAttribute('status') === 'ready', null, { timeout: 45_000 });
+    await session.page.waitForTimeout(300);
+    expect(session.violations).toEqual([]);
+    expect(policyMessages(session)).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+
+  it("is the header the README tells hosts to send, and every page's own meta policy", () => {
     expect(readFileSync('README.md', 'utf8')).toContain(`\nContent-Security-Policy: ${CONTENT_SECURITY_POLICY}\n`);
-    expect(readFileSync('embed.html', 'utf8')).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
+    for (const page of ['index.html', 'embed.html', 'make.html']) expect(readFileSync(page, 'utf8')).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
   });
 
   it('is enforced: a string at a script sink is refused and reported', async () => {

@@ -28,13 +28,13 @@ describe('the "Make your own" page', () => {
     session = await openPage();
     await openMake(session);
     await choose(session, fixture('timelinejs-real.json'));
-    expect(await session.page.locator('cm-maker .summary').textContent()).toMatch(/TimelineJS \(JSON\): \d+ events at \d+ places/);
+    expect(await session.page.locator('cm-maker .import-summary').textContent()).toMatch(/TimelineJS \(JSON\): \d+ events at \d+ places/);
     const download = session.page.waitForEvent('download');
     await session.page.locator('cm-maker button', { hasText: 'Download' }).click();
     const file = await (await download).path();
     const result = validateJson(readFileSync(file!, 'utf8'));
     expect(result.ok ? [] : result.problems).toEqual([]);
-    expect(await session.page.locator('cm-maker textarea').first().inputValue()).toContain('<chrono-map src=');
+    expect(await session.page.locator('cm-maker label', { hasText: 'Embed with the element' }).locator('textarea').inputValue()).toContain('<chrono-map src=');
     expect(session.errors).toEqual([]);
   });
 
@@ -61,7 +61,7 @@ describe('the "Make your own" page', () => {
     const attribution = session.page.locator('cm-maker label', { hasText: 'Attribution' }).locator('input');
     await attribution.fill('Made by class 9B');
     await attribution.dispatchEvent('change');
-    await expect.poll(() => session!.page.locator('cm-maker chrono-map .attribution').textContent()).toBe('Made by class 9B');
+    await expect.poll(() => session!.page.locator('cm-maker chrono-map .data-attribution').textContent()).toBe('Made by class 9B');
     await session.page.waitForTimeout(300);
     await session.page.reload();
     await session.page.waitForFunction(() => document.querySelector('cm-maker')!.shadowRoot!.querySelector('chrono-map')?.getAttribute('status') === 'ready', null, { timeout: 45_000 });
@@ -69,14 +69,14 @@ describe('the "Make your own" page', () => {
     await session.page.locator('cm-maker button', { hasText: 'Clear' }).click();
     await session.page.reload();
     await session.page.waitForTimeout(500);
-    expect(await session.page.locator('cm-maker .summary').count()).toBe(0);
+    expect(await session.page.locator('cm-maker .import-summary').count()).toBe(0);
   });
 
   it('says why nothing could be used from a broken file, and the page stays usable', async () => {
     session = await openPage();
     await openMake(session);
     await session.page.locator('cm-maker input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"events": [') });
-    await expect.poll(() => session!.page.locator('cm-maker .summary').textContent()).toContain('Nothing in this file could be shown');
+    await expect.poll(() => session!.page.locator('cm-maker .import-summary').textContent()).toContain('Nothing in this file could be shown');
     expect(await session.page.locator('cm-maker .level-error .notes button').count()).toBeGreaterThan(0);
     await choose(session, fixture('timelinejs-real.json'));
   });
