@@ -39,7 +39,8 @@ import { STEP_INTERVAL_MS } from '../model/playback';
 import { LoadFailure, fetchBytes } from '../load/fetch-bytes';
 import { validateBytes } from '../load/validate-bytes';
 import { initialState, reduce, type Action, type AppState, type LoadError } from '../state/state';
-import { fromHash, toHash, type UrlState } from '../state/url';
+import { formatInstant, fromHash, toHash, type UrlState } from '../state/url';
+import { embedUrl } from '../embed/options';
 import {
   ChronoErrorEvent,
   ChronoReadyEvent,
@@ -68,6 +69,7 @@ import './cm-filters';
 import './cm-table';
 import './cm-search';
 import './cm-story';
+import './cm-share';
 
 /** The interactive that keeps its state in the URL hash (see `ownsHash`). */
 let hashOwner: ChronoMap | null = null;
@@ -705,6 +707,7 @@ export class ChronoMap extends LitElement {
           <button type="button" aria-pressed=${this.mode === 'graphic' ? 'true' : 'false'} @click=${() => (this.mode = 'graphic')}>${t(lang, 'graphic')}</button>
           <button type="button" aria-pressed=${this.mode === 'table' ? 'true' : 'false'} @click=${() => (this.mode = 'table')}>${t(lang, 'table')}</button>
         </div>
+        <cm-share .link=${this.shareLink()} .embedUrl=${this.shareEmbedUrl(lang)} .embedTitle=${localize(dataset, 'title', lang, dataset.languages[0] ?? 'en').text} language=${lang}></cm-share>
       </div>
       <cm-filters id="filters" class=${this.filtersOpen ? 'open' : ''} .data=${dataset} .filters=${filters} .shown=${visible.length} .total=${dataset.events.length} language=${lang}></cm-filters>
       <div class="views ${this.mode} ${story ? 'with-story' : ''}">
@@ -768,6 +771,25 @@ export class ChronoMap extends LitElement {
     `;
   }
 
+  /** A link to this page showing the current view (selection, window, filters, search, story step). */
+  private shareLink(): string {
+    return `${location.origin}${location.pathname}${location.search}${this.app.dataset ? this.hashOf(this.app) : ''}`;
+  }
+
+  /** The embed page's address for the current view, next to the element's own script. */
+  private shareEmbedUrl(lang: UiLanguage): string {
+    const { selected, window: w, story } = this.app;
+    return embedUrl(new URL('embed.html', siteRoot()).href, {
+      src: new URL(this.src, location.href).href,
+      event: selected ?? undefined,
+      from: w ? formatInstant(w[0]) : undefined,
+      to: w ? formatInstant(w[1]) : undefined,
+      lang,
+      story: story?.id,
+      step: story ? String(story.step) : undefined,
+    });
+  }
+
   /** The dataset's attribution line: shown in every view, the print copy and every export. */
   private renderAttribution(dataset: Dataset, lang: UiLanguage) {
     if (!dataset.attribution) return nothing;
@@ -785,6 +807,16 @@ export class ChronoMap extends LitElement {
       </ul>
     </details>`;
   }
+}
+
+/**
+ * Where the built site's root is: the element's code lies in `assets/` (or `src/` in
+ * development) below it, or beside `chronomap.js` at it; embed.html sits there.
+ */
+function siteRoot(): URL {
+  const here = new URL(import.meta.url);
+  const at = here.pathname.search(/\/(assets|src)\//);
+  return new URL(at >= 0 ? here.pathname.slice(0, at + 1) : './', here);
 }
 
 /** The focused element, looking into shadow roots. */
