@@ -4,7 +4,7 @@
  */
 import type { ChronoEvent } from '../model/dataset';
 import { grainOf, instantOf, isDateOnly } from '../model/time';
-import type { UiLanguage } from './messages';
+import type { UiLanguage } from './language';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -4,6 +4,7 @@
  */
 import type { DefaultKind, EventStatus, Precision } from '../model/schema';
 import { formatCount } from './format';
+import type { UiLanguage } from './language';
 
 const en = {
   loading: 'Loading the events…',
@@ -311,14 +312,7 @@ const PRECISION_NAMES: Record<string, Record<Precision, string>> = {
 
 const TABLES: Record<string, Messages> = { en, uk };
 
-export const UI_LANGUAGES = ['en', 'uk'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
-
-/** The interface language for a requested tag: its primary subtag if we have it, else English. */
-export function uiLanguage(tag: string | null | undefined): UiLanguage {
-  const primary = (tag ?? '').toLowerCase().split('-')[0];
-  return (UI_LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as UiLanguage) : 'en';
-}
+export { UI_LANGUAGES, uiLanguage, type UiLanguage } from './language';
 
 export function t(lang: UiLanguage, key: MessageKey, params: Record<string, string | number> = {}): string {
   return TABLES[lang]![key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
