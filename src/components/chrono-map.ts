@@ -30,9 +30,9 @@ import type { ChronoEvent, Dataset } from '../model/dataset';
 import { parseInstant, visibleEvents, type Filters, type TimeWindow } from '../model/select';
 import { stepView, storyById } from '../model/story';
 import { formatProblem, validateJson } from '../model/validate';
-import { formatCount, formatEventWhen } from '../i18n/format';
+import { formatCount } from '../i18n/format';
 import { eventCount, problemCount, t, uiLanguage, type UiLanguage } from '../i18n/messages';
-import { eventSentence, eventTitle, placeLabel } from '../i18n/sentence';
+import { eventSentence } from '../i18n/sentence';
 import { localize } from '../i18n/localize';
 import { STEP_INTERVAL_MS } from '../model/playback';
 import { initialState, reduce, type Action, type AppState, type LoadError } from '../state/state';
@@ -64,9 +64,8 @@ import './cm-filters';
 import './cm-table';
 import './cm-search';
 import './cm-story';
-
-/** Events printed in full; a class handout needs no more, and the page stays light. */
-const PRINT_LIMIT = 500;
+import './cm-download';
+import './cm-handout';
 
 @customElement('chrono-map')
 export class ChronoMap extends LitElement {
@@ -242,11 +241,7 @@ export class ChronoMap extends LitElement {
     const src = this.src;
     let text: string;
     try {
-      const response = await fetch(src);
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      text = await response.text();
-      // Static servers often answer a missing file with the site's page rather than a 404.
-      if (/^\s*</.test(text)) throw new Error('the server sent a web page, not JSON: is the path right?');
+      text = src.startsWith('#') ? this.inlineDataset(src.slice(1)) : await fetchDataset(src);
     } catch (error) {
       if (token === this.loadToken) this.fail({ message: t(this.language, 'errorMissing', { src, reason: (error as Error).message }), problems: [], omitted: 0 });
       return;
@@ -273,6 +268,16 @@ export class ChronoMap extends LitElement {
       query: hash?.query,
       story: hash?.story ?? (story ? { id: story.id, step: this.step ?? 1 } : null),
     });
+  }
+
+  /**
+   * `src="#id"` names a `<script type="application/json" id="id">` of the page that holds the
+   * dataset: the offline file carries its data so, since a page opened from disk cannot fetch.
+   */
+  private inlineDataset(id: string): string {
+    const script = this.ownerDocument.getElementById(id);
+    if (!(script instanceof HTMLScriptElement) || script.type !== 'application/json') throw new Error(`the page has no <script type="application/json" id="${id}">`);
+    return script.textContent ?? '';
   }
 
   private kindSheet: CSSStyleSheet | null = null;
@@ -553,35 +558,6 @@ export class ChronoMap extends LitElement {
     </section>`;
   }
 
-  /** For classrooms: the map as a static SVG and the events in the window as a numbered list. */
-  private renderPrint(dataset: Dataset, visible: readonly ChronoEvent[], lang: UiLanguage) {
-    const title = dataset.translations?.[lang]?.title ?? dataset.title;
-    const shown = visible.slice(0, PRINT_LIMIT);
-    return html`<section class="print-only">
-      <h2>${title}</h2>
-      <cm-map
-        class="print-map"
-        renderer="svg"
-        .data=${dataset}
-        .window=${this.app.window}
-        .filters=${this.app.filters}
-        .selected=${this.app.selected}
-        .language=${lang}
-        .theme=${'light'}
-        .reducedMotion=${true}
-      ></cm-map>
-      <ol class="print-list">
-        ${shown.map(
-          (e) => html`<li>
-            <strong>${formatEventWhen(e, lang)}</strong> — ${eventTitle(e, dataset, lang)} (${placeLabel(e, dataset, lang)})
-            <br /><span class="print-sources">${e.sources.map((s) => (s.url ? `${s.publisher}: ${s.url}` : s.publisher)).join(' · ')}</span>
-          </li>`,
-        )}
-      </ol>
-      ${visible.length > shown.length ? html`<p>${t(lang, 'andMore', { count: formatCount(visible.length - shown.length, lang) })}</p>` : nothing}
-    </section>`;
-  }
-
   private visibleMemo: { dataset: Dataset; window: TimeWindow; filters: Filters; events: ChronoEvent[]; unplaced: number } | null = null;
 
   /**
@@ -604,6 +580,8 @@ export class ChronoMap extends LitElement {
     const hits = this.search.hits?.ids ?? null;
     const story = position ? storyById(dataset, position.id) : undefined;
     const hidden = filters.hiddenKinds.length + filters.hiddenStatuses.length;
+    /** The address of this view, for the exports and the handout. */
+    const link = () => (this.urlState === 'hash' ? `${location.origin}${location.pathname}${location.search}${this.hashOf(this.app)}` : location.href);
     return html`
       <div class="bar">
         ${dataset.stories.length
@@ -625,6 +603,17 @@ export class ChronoMap extends LitElement {
           <button type="button" aria-pressed=${this.mode === 'graphic' ? 'true' : 'false'} @click=${() => (this.mode = 'graphic')}>${t(lang, 'graphic')}</button>
           <button type="button" aria-pressed=${this.mode === 'table' ? 'true' : 'false'} @click=${() => (this.mode = 'table')}>${t(lang, 'table')}</button>
         </div>
+        <cm-download
+          .data=${dataset}
+          .events=${visible}
+          .hits=${hits}
+          .window=${window}
+          .selected=${selected}
+          .link=${link}
+          .views=${() => ({ map: this.renderRoot.querySelector('cm-map'), timeline: this.renderRoot.querySelector('cm-timeline') })}
+          language=${lang}
+          theme=${this.dark ? 'dark' : 'light'}
+        ></cm-download>
       </div>
       <cm-filters id="filters" class=${this.filtersOpen ? 'open' : ''} .data=${dataset} .filters=${filters} .shown=${visible.length} .total=${dataset.events.length} language=${lang}></cm-filters>
       <div class="views ${this.mode} ${story ? 'with-story' : ''}">
@@ -671,7 +660,9 @@ export class ChronoMap extends LitElement {
             </section>`
           : nothing}
       </div>
-      ${this.printing ? this.renderPrint(dataset, visible, lang) : nothing}
+      ${this.printing
+        ? html`<cm-handout .data=${dataset} .events=${visible} .window=${window} .selected=${selected} .story=${position} .link=${link} language=${lang}></cm-handout>`
+        : nothing}
       ${this.renderAttribution(dataset, lang)}
       <footer class="about">
         <details>
@@ -705,6 +696,15 @@ export class ChronoMap extends LitElement {
       </ul>
     </details>`;
   }
+}
+
+async function fetchDataset(src: string): Promise<string> {
+  const response = await fetch(src);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+  const text = await response.text();
+  // Static servers often answer a missing file with the site's page rather than a 404.
+  if (/^\s*</.test(text)) throw new Error('the server sent a web page, not JSON: is the path right?');
+  return text;
 }
 
 /** The focused element, looking into shadow roots. */
