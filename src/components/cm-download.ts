@@ -22,27 +22,10 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, queryAll, state } from 'lit/decorators.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import type { TimeWindow } from '../model/select';
-import { formatEventWhen, formatShortDay } from '../i18n/format';
-import { localize } from '../i18n/localize';
 import { eventCount, t, type UiLanguage } from '../i18n/messages';
-import { eventTitle, placeLabel } from '../i18n/sentence';
-import { PALETTES } from '../ui/marks';
-import { eventsCsv } from '../export/csv';
 import { saveFile } from '../export/download';
-import { exportFileName } from '../export/file-name';
-import { datasetJson, shownEventsFile, wholeDatasetFile } from '../export/json';
-import { mapPicture, type MapView } from '../export/map-image';
-import { renderPng } from '../export/png';
-import type { PngContent } from '../export/png-layout';
-import { livePicture, type Picture } from '../export/svg-image';
+import type { ExportFormat, ExportViews } from '../export/files';
 import { downloadStyles } from './cm-download.styles';
-
-export type ExportFormat = 'png' | 'csv' | 'json' | 'dataset';
-
-export interface ExportViews {
-  map: MapView | null;
-  timeline: HTMLElement | null;
-}
 
 const FORMATS: readonly ExportFormat[] = ['png', 'csv', 'json', 'dataset'];
 
@@ -179,7 +162,19 @@ export class CmDownload extends LitElement {
     this.busy = true;
     this.message = t(lang, 'downloadWorking');
     try {
-      const { blob, name } = await this.make(format, this.data);
+      const { makeFile } = await import('../export/files');
+      const { blob, name } = await makeFile({
+        format,
+        data: this.data,
+        events: this.shown,
+        window: this.window,
+        selected: this.selected,
+        language: lang,
+        theme: this.theme,
+        link: this.link(),
+        views: this.views(),
+        now: new Date(),
+      });
       saveFile(blob, name, this.renderRoot as ShadowRoot);
       this.message = t(lang, 'downloadSaved', { file: name });
     } catch (error) {
@@ -189,54 +184,6 @@ export class CmDownload extends LitElement {
       this.busy = false;
     }
   }
-
-  /** The file for a format, named after the dataset and today. */
-  private async make(format: ExportFormat, data: Dataset): Promise<{ blob: Blob; name: string }> {
-    const now = new Date();
-    const title = data.title;
-    switch (format) {
-      case 'csv':
-        return { blob: new Blob([eventsCsv(data, this.shown, this.language)], { type: 'text/csv;charset=utf-8' }), name: exportFileName(title, 'events', now, 'csv') };
-      case 'json':
-        return { blob: jsonBlob(datasetJson(shownEventsFile(data, this.shown, this.window))), name: exportFileName(title, 'events', now, 'json') };
-      case 'dataset':
-        return { blob: jsonBlob(datasetJson(wholeDatasetFile(data))), name: exportFileName(title, 'dataset', now, 'json') };
-      case 'png':
-        return { blob: await this.picture(data, now), name: exportFileName(title, null, now, 'png') };
-    }
-  }
-
-  private async picture(data: Dataset, now: Date): Promise<Blob> {
-    const views = this.views();
-    const [map, timeline] = await Promise.all([views.map ? mapPicture(views.map) : null, timelinePicture(views.timeline)]);
-    return renderPng(this.pngContent(data, now), { map, timeline }, PALETTES[this.theme]);
-  }
-
-  private pngContent(data: Dataset, now: Date): PngContent {
-    const lang = this.language;
-    const primary = data.languages[0] ?? 'en';
-    const e = this.selected ? data.eventById.get(this.selected) : undefined;
-    const w = this.window ?? data.extent;
-    const link = this.link();
-    return {
-      title: data.translations?.[lang]?.title ?? data.title,
-      subtitle: t(lang, 'windowSummary', { from: formatShortDay(w[0], lang), to: formatShortDay(w[1], lang), events: eventCount(lang, this.shown.length) }),
-      selected: e ? { headline: eventTitle(e, data, lang), when: formatEventWhen(e, lang), place: placeLabel(e, data, lang), summary: localize(e, 'summary', lang, primary).text } : null,
-      attribution: data.translations?.[lang]?.attribution ?? data.attribution ?? null,
-      made: `${t(lang, 'exportMade', { date: new Intl.DateTimeFormat(lang === 'uk' ? 'uk-UA' : 'en-GB', { dateStyle: 'long' }).format(now) })} · ${t(lang, 'exportBasemap')}`,
-      link: link && /^https?:/.test(link) ? link : null,
-    };
-  }
-}
-
-function jsonBlob(text: string): Blob {
-  return new Blob([text], { type: 'application/json' });
-}
-
-/** The timeline's plot, unless it is hidden (the table is shown instead). */
-function timelinePicture(timeline: HTMLElement | null): Promise<Picture> | null {
-  const svg = timeline?.shadowRoot?.querySelector<SVGSVGElement>('svg.plot');
-  return svg && svg.getBoundingClientRect().width > 0 ? livePicture(svg) : null;
 }
 
 declare global {

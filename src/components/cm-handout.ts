@@ -27,18 +27,47 @@ import { formatEventWhen, formatShortDay, formatUtc } from '../i18n/format';
 import { localize } from '../i18n/localize';
 import { eventCount, statusName, t, type MessageKey, type UiLanguage } from '../i18n/messages';
 import { eventTitle, kindLabel, laneLabel, placeLabel } from '../i18n/sentence';
-import { loadBasemap, type Basemap } from '../map/basemap';
+import type { Basemap } from '../map/basemap';
 import { MARK_STROKE, STRIKE, markDrawing } from '../map/icons';
 import { PALETTES, STATUS_STYLES, type StatusStyle } from '../ui/marks';
-import { compactNumbers, handoutEntries, handoutMap, handoutTimeline, tickOptions, type HandoutEntry } from '../export/handout';
+import type { HandoutEntry, HandoutMap, HandoutTimeline } from '../export/handout';
 import { shortLink } from '../export/short-link';
 import { handoutStyles } from './cm-handout.styles';
 
-const MAP_SIZE = { width: 720, height: 420 };
+const MAP_SIZE = { width: 720, height: 400, detailHeight: 360 };
 const TIMELINE_WIDTH = 720;
 /** Summaries of the events besides the selected one are cut to this, at a word. */
 const SUMMARY_CHARS = 280;
 const P = PALETTES.light;
+
+type Layout = typeof import('../export/handout');
+type Drawing = { layout: Layout; loadBasemap: typeof import('../map/basemap').loadBasemap; coarse: Basemap };
+
+let drawing: Promise<Drawing> | undefined;
+
+/**
+ * The handout's layout code and basemap (d3-geo, topojson: the map view's code) are loaded once
+ * the page is idle, not before the timeline paints; printing comes later and finds them loaded,
+ * so the handout is complete in the print's first layout.
+ */
+function loadDrawing(): Promise<Drawing> {
+  drawing ??= Promise.all([import('../export/handout'), import('../map/basemap')]).then(async ([layout, { loadBasemap }]) => ({ layout, loadBasemap, coarse: await loadBasemap('coarse') }));
+  drawing.catch(() => (drawing = undefined));
+  return drawing;
+}
+
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadDrawing(), { timeout: 5000 });
+else setTimeout(() => void loadDrawing(), 3000);
+
+interface Sheet {
+  entries: HandoutEntry[];
+  omitted: number;
+  selected: ChronoEvent | null;
+  overview: HandoutMap;
+  detail: HandoutMap | null;
+  timeline: HandoutTimeline | null;
+  ticks: Intl.DateTimeFormatOptions;
+}
 
 const STYLE_NAMES: Record<StatusStyle, MessageKey> = { solid: 'styleSolid', dashed: 'styleDashed', crossed: 'styleCrossed', dotted: 'styleDotted' };
 
@@ -54,28 +83,52 @@ export class CmHandout extends LitElement {
   @property() language: UiLanguage = 'en';
   link: () => string | null = () => null;
 
-  /** The coarse basemap: the map view has loaded it long before anyone prints, so it arrives in a microtask. */
-  @state() private basemap: Basemap | null = null;
+  /** Loaded long before anyone prints (see loadDrawing), so it arrives in a microtask. */
+  @state() private drawing: Drawing | null = null;
+  /** The 1:50m basemap, asked for when a map is close enough to need it; in a microtask if the map view has it. */
+  @state() private fine: Basemap | null = null;
+  private sheet: Sheet | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void loadBasemap('coarse').then((b) => (this.basemap = b));
+    void loadDrawing().then((d) => (this.drawing = d));
+  }
+
+  override willUpdate(): void {
+    const d = this.data;
+    const drawing = this.drawing;
+    if (!d || !drawing) {
+      this.sheet = null;
+      return;
+    }
+    const { layout } = drawing;
+    const selected = this.selected ? (d.eventById.get(this.selected) ?? null) : null;
+    const { entries, omitted } = layout.handoutEntries(this.events, selected);
+    const w = this.window ?? d.extent;
+    const maps = layout.handoutMaps(d, entries, { coarse: drawing.coarse, fine: this.fine }, MAP_SIZE, this.language);
+    this.sheet = { entries, omitted, selected, ...maps, timeline: entries.length ? layout.handoutTimeline(d, entries, w, TIMELINE_WIDTH) : null, ticks: layout.tickOptions(w) };
+  }
+
+  override updated(): void {
+    const s = this.sheet;
+    const close = s && [s.overview, s.detail].some((m) => m?.close);
+    if (close && !this.fine && this.drawing) void this.drawing.loadBasemap('fine').then((fine) => (this.fine = fine), () => undefined);
   }
 
   override render() {
     const d = this.data;
-    if (!d) return nothing;
+    const sheet = this.sheet;
+    if (!d || !sheet) return nothing;
+    const { entries, omitted, selected } = sheet;
     const lang = this.language;
-    const selected = this.selected ? (d.eventById.get(this.selected) ?? null) : null;
-    const { entries, omitted } = handoutEntries(this.events, selected);
     const w = this.window ?? d.extent;
     const inWindow = this.events.length;
     return html`
       <article lang=${lang}>
         <h2 class="title">${d.translations?.[lang]?.title ?? d.title}</h2>
         <p class="window">${t(lang, 'handoutEvents', { from: formatShortDay(w[0], lang), to: formatShortDay(w[1], lang), events: eventCount(lang, inWindow) })}</p>
-        ${this.renderMap(d, entries)}
-        ${this.renderTimeline(d, entries, w)}
+        ${this.renderMap(sheet.overview, 'overview')} ${sheet.detail ? this.renderMap(sheet.detail, 'detail') : nothing}
+        ${sheet.timeline ? this.renderTimeline(d, sheet.timeline, sheet.ticks) : nothing}
         <p class="note">${t(lang, 'handoutNumbers')}</p>
         ${this.renderKey(d, entries)}
         ${this.renderStory(d, entries)}
@@ -88,32 +141,33 @@ export class CmHandout extends LitElement {
     `;
   }
 
-  private renderMap(d: Dataset, entries: readonly HandoutEntry[]) {
-    const { width, height } = MAP_SIZE;
-    const map = this.basemap ? handoutMap(d, entries, this.basemap, width, height, this.language) : null;
-    if (!map) return nothing;
+  private renderMap(map: HandoutMap, which: 'overview' | 'detail') {
+    const { width, height, frame } = map;
+    const lang = this.language;
+    const labelled = map.places.filter((p) => p.box);
     return html`<figure class="map">
-      <svg class="handout-map" viewBox="0 0 ${width} ${height}" role="img" aria-label=${t(this.language, 'map')}>
+      <svg class="handout-map ${which}" viewBox="0 0 ${width} ${height}" role="img" aria-label=${t(lang, which === 'detail' ? 'handoutDetailMap' : 'map')}>
         <rect width=${width} height=${height} fill=${P.water}></rect>
         <path class="land" d=${map.land} fill=${P.land}></path>
         <path d=${map.borders} fill="none" stroke=${P.border} stroke-width="0.6"></path>
-        ${map.places.map(
-          (p) => svg`<g class="place" data-place=${p.place} data-numbers=${p.numbers.join(' ')}>
-            <circle cx=${p.x} cy=${p.y} r="4" fill=${P.ink} stroke=${P.paper} stroke-width="1.2"></circle>
-            <rect x=${p.box.x} y=${p.box.y} width=${p.box.width} height=${p.box.height} rx="2" fill=${P.paper} stroke=${P.ink} stroke-width="0.6"></rect>
-            ${p.lines.map((line, i) => svg`<text x=${p.box.x + 3} y=${p.box.y + 12 + i * 13} font-size="11" font-weight="700" fill=${P.ink}>${line}</text>`)}
+        ${frame
+          ? svg`<rect class="frame" x=${frame.x} y=${frame.y} width=${frame.width} height=${frame.height} fill="none" stroke=${P.accent} stroke-width="1.5" stroke-dasharray="4 2"></rect>
+              <text x=${frame.x + frame.width / 2} y=${frame.y - 4} text-anchor="middle" font-size="10" font-weight="700" fill=${P.accent}>${t(lang, 'handoutDetail')}</text>`
+          : nothing}
+        ${map.places.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="4" fill=${P.ink} stroke=${P.paper} stroke-width="1.2"></circle>`)}
+        ${labelled.map(
+          ({ box, lines, numbers, place }) => svg`<g class="place" data-place=${place} data-numbers=${numbers.join(' ')}>
+            <rect x=${box!.x} y=${box!.y} width=${box!.width} height=${box!.height} rx="2" fill=${P.paper} stroke=${P.ink} stroke-width="0.6"></rect>
+            ${lines.map((line, i) => svg`<text x=${box!.x + 3} y=${box!.y + 12 + i * 13} font-size="11" font-weight="700" fill=${P.ink}>${line}</text>`)}
           </g>`,
         )}
       </svg>
-      <figcaption>${map.places.map((p) => `${compactNumbers(p.numbers)}: ${p.name}`).join(' · ')}</figcaption>
+      <figcaption>${labelled.map((p) => `${p.lines.join(', ')}: ${p.name}`).join(' · ')}</figcaption>
     </figure>`;
   }
 
-  private renderTimeline(d: Dataset, entries: readonly HandoutEntry[], w: TimeWindow) {
-    if (!entries.length) return nothing;
+  private renderTimeline(d: Dataset, tl: HandoutTimeline, tick: Intl.DateTimeFormatOptions) {
     const lang = this.language;
-    const tl = handoutTimeline(d, entries, w, TIMELINE_WIDTH);
-    const tick = tickOptions(w);
     return html`<figure class="timeline">
       <svg class="handout-timeline" viewBox="0 0 ${tl.width} ${tl.height}" role="img" aria-label=${t(lang, 'timeline')}>
         ${tl.lanes.map(

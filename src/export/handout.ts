@@ -1,15 +1,17 @@
 /**
  * The printed handout as pure math: which events it lists and with which numbers, and where
- * those numbers go on its own map (d3-geo over the shipped basemap, fitted to the places of the
- * events) and on its picture of the timeline (the window's lanes). A number means the same
+ * those numbers go on its own maps (d3-geo over the shipped basemap, fitted to the places of the
+ * events, with a detail map where they crowd) and on its picture of the timeline (the window's lanes). A number means the same
  * event in the list, on the map and on the timeline.
  */
-import { scaleUtc } from 'd3';
+import { scaleUtc, type GeoProjection } from 'd3';
 import type { ChronoEvent, Dataset } from '../model/dataset';
+import type { PlaceRecord } from '../model/schema';
 import type { TimeWindow } from '../model/select';
 import type { Basemap } from '../map/basemap';
 import { placesOf, placeName } from '../map/features';
-import { boundsOf } from '../map/fit';
+import { boundsOf, zoomForMercatorScale } from '../map/fit';
+import { DETAIL_ZOOM } from '../map/style';
 import { basemapPaths, fallbackProjection } from '../map/svg-scene';
 import { anchorTime } from '../timeline/layout';
 import { statusStyle, type StatusStyle } from '../ui/marks';
@@ -56,16 +58,20 @@ export interface HandoutPlace {
   numbers: number[];
   /** The numbers as printed beside the point, a few to a line. */
   lines: string[];
-  /** Top-left of the label's box, and its size. */
-  box: { x: number; y: number; width: number; height: number };
+  /** The label's box; null when the place is labelled on the detail map instead. */
+  box: Rect | null;
 }
 
 export interface HandoutMap {
   width: number;
   height: number;
+  /** Close enough (from the map view's DETAIL_ZOOM) that the 1:50m basemap is drawn when loaded. */
+  close: boolean;
   land: string;
   borders: string;
   places: HandoutPlace[];
+  /** On the overview, the area the detail map shows. */
+  frame: Rect | null;
 }
 
 /** Rough advance of a bold 11 px digit or comma in a system sans-serif. */
@@ -87,7 +93,7 @@ export function numberLines(text: string): string[] {
   return lines;
 }
 
-type Rect = { x: number; y: number; width: number; height: number };
+export type Rect = { x: number; y: number; width: number; height: number };
 
 const overlap = (a: Rect, b: Rect) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
 
@@ -133,8 +139,65 @@ export function placeLabels(points: readonly { x: number; y: number; lines: stri
   return boxes;
 }
 
-/** The map of the handout: every place an entry is drawn at, with the numbers of its entries. */
-export function handoutMap(dataset: Dataset, entries: readonly HandoutEntry[], basemap: Basemap, width: number, height: number, lang: string): HandoutMap {
+/** Points closer than this (px) on the overview are crowded enough to be one group. */
+const CROWD_LINK = 36;
+/** A detail map is drawn for a group of at least this many places… */
+const CROWD_MIN = 4;
+/** …when it would show them at least this many times larger than the overview does. */
+const DETAIL_GAIN = 2.5;
+const FRAME_PAD = 10;
+
+/**
+ * The largest group of points chained together by links shorter than CROWD_LINK px (indexes),
+ * or null when no group has CROWD_MIN points.
+ */
+export function crowdedGroup(points: readonly { x: number; y: number }[]): number[] | null {
+  const parent = points.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (let i = 0; i < points.length; i++) {
+    for (let j = i + 1; j < points.length; j++) {
+      if (Math.hypot(points[i]!.x - points[j]!.x, points[i]!.y - points[j]!.y) < CROWD_LINK) parent[root(i)] = root(j);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  points.forEach((_, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), i]));
+  const largest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
+  return largest && largest.length >= CROWD_MIN ? largest : null;
+}
+
+interface Located {
+  place: PlaceRecord;
+  name: string;
+  numbers: number[];
+  lines: string[];
+}
+
+/** The 1:110m basemap, and the 1:50m one if it has been loaded (the map view loads it when zoomed in). */
+export interface HandoutBasemaps {
+  coarse: Basemap;
+  fine: Basemap | null;
+}
+
+function mapOf(located: readonly Located[], labelled: (i: number) => boolean, basemaps: HandoutBasemaps, width: number, height: number): HandoutMap & { projection: GeoProjection } {
+  const projection = fallbackProjection(boundsOf(located.map((l) => [l.place.lon, l.place.lat] as const)), width, height);
+  const close = zoomForMercatorScale(projection.scale()) >= DETAIL_ZOOM;
+  const { land, borders } = basemapPaths(close && basemaps.fine ? basemaps.fine : basemaps.coarse, projection);
+  const points = located.map((l) => {
+    const [x, y] = projection([l.place.lon, l.place.lat]) ?? [NaN, NaN];
+    return { place: l.place.id, name: l.name, x, y, numbers: l.numbers, lines: l.lines };
+  });
+  const shown = points.filter((p, i) => labelled(i) && Number.isFinite(p.x) && Number.isFinite(p.y));
+  const boxes = new Map(placeLabels(shown, width, height).map((box, i) => [shown[i]!.place, box]));
+  return { width, height, close, land, borders, places: points.map((p) => ({ ...p, box: boxes.get(p.place) ?? null })), frame: null, projection };
+}
+
+/**
+ * The handout's maps: an overview of every place an entry is drawn at, labelled with the numbers
+ * of its entries, and, where places crowd together on it (Ukraine's cities beside Alaska and
+ * Washington), a detail map of that group: on the overview their area is framed and their
+ * numbers are given on the detail map. Each number drawn at a place appears on exactly one map.
+ */
+export function handoutMaps(dataset: Dataset, entries: readonly HandoutEntry[], basemaps: HandoutBasemaps, size: { width: number; height: number; detailHeight: number }, lang: string): { overview: HandoutMap; detail: HandoutMap | null } {
   const numbersAt = new Map<string, number[]>();
   for (const { number, event } of entries) {
     for (const id of placesOf(event)) {
@@ -144,16 +207,32 @@ export function handoutMap(dataset: Dataset, entries: readonly HandoutEntry[], b
       else numbersAt.set(id, [number]);
     }
   }
-  const places = [...numbersAt.keys()].map((id) => dataset.placeById.get(id)!);
-  const projection = fallbackProjection(boundsOf(places.map((p) => [p.lon, p.lat] as const)), width, height);
-  const { land, borders } = basemapPaths(basemap, projection);
-  const points = places.flatMap((p) => {
-    const [x, y] = projection([p.lon, p.lat]) ?? [NaN, NaN];
-    const numbers = numbersAt.get(p.id)!;
-    return Number.isFinite(x) && Number.isFinite(y) ? [{ place: p.id, name: placeName(dataset, p, lang), x, y, numbers, lines: numberLines(compactNumbers(numbers)) }] : [];
+  const located: Located[] = [...numbersAt].map(([id, numbers]) => {
+    const place = dataset.placeById.get(id)!;
+    return { place, name: placeName(dataset, place, lang), numbers, lines: numberLines(compactNumbers(numbers)) };
   });
-  const boxes = placeLabels(points, width, height);
-  return { width, height, land, borders, places: points.map((p, i) => ({ ...p, box: boxes[i]! })) };
+  const { width, height } = size;
+  const whole = mapOf(located, () => true, basemaps, width, height);
+  const group = crowdedGroup(whole.places);
+  if (!group) return { overview: strip(whole), detail: null };
+  const detail = mapOf(
+    group.map((i) => located[i]!),
+    () => true,
+    basemaps,
+    width,
+    size.detailHeight,
+  );
+  if (detail.projection.scale() < whole.projection.scale() * DETAIL_GAIN) return { overview: strip(whole), detail: null };
+  const inGroup = new Set(group);
+  const overview = mapOf(located, (i) => !inGroup.has(i), basemaps, width, height);
+  const xs = group.map((i) => overview.places[i]!.x);
+  const ys = group.map((i) => overview.places[i]!.y);
+  const frame = { x: Math.min(...xs) - FRAME_PAD, y: Math.min(...ys) - FRAME_PAD, width: Math.max(...xs) - Math.min(...xs) + 2 * FRAME_PAD, height: Math.max(...ys) - Math.min(...ys) + 2 * FRAME_PAD };
+  return { overview: { ...strip(overview), frame }, detail: strip(detail) };
+}
+
+function strip({ projection: _projection, ...map }: HandoutMap & { projection: GeoProjection }): HandoutMap {
+  return map;
 }
 
 // ---- The timeline ----

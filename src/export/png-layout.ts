@@ -47,6 +47,8 @@ export interface PngContent {
   made: string;
   /** The address of this view, or null when it has none worth printing (a file on disk). */
   link: string | null;
+  /** Width over height of the timeline's picture: a timeline with many rows gets more height. */
+  timelineAspect: number | null;
 }
 
 export interface PngLayout {
@@ -59,7 +61,8 @@ export interface PngLayout {
 
 const MARGIN = 48;
 const GAP = 24;
-const TIMELINE_HEIGHT = 190;
+/** The timeline's share of the height: at least, and at most (the map needs the rest). */
+const TIMELINE_HEIGHT = { min: 150, max: 250 };
 
 const font = (size: number, weight: 'normal' | 'bold' = 'normal') => `${weight === 'bold' ? 'bold ' : ''}${size}px ${FONT_STACK}`;
 
@@ -124,7 +127,8 @@ export function pngLayout(content: PngContent, measure: Measure): PngLayout {
   const made = content.link ? `${content.made} · ${content.link}` : content.made;
   block(made, footTop + footLine, 20, footLine, 1, 'muted');
 
-  const timeline: Box = { x: MARGIN, y: footTop - GAP - TIMELINE_HEIGHT, width: inner, height: TIMELINE_HEIGHT };
+  const timelineHeight = Math.round(Math.min(TIMELINE_HEIGHT.max, Math.max(TIMELINE_HEIGHT.min, content.timelineAspect ? inner / content.timelineAspect : 0)));
+  const timeline: Box = { x: MARGIN, y: footTop - GAP - timelineHeight, width: inner, height: timelineHeight };
   const mapHeight = timeline.y - GAP - y;
   if (!content.selected) return { width: PNG_WIDTH, height: PNG_HEIGHT, map: { x: MARGIN, y, width: inner, height: mapHeight }, timeline, texts };
 

@@ -27,7 +27,10 @@ const PAINT = [
   'visibility',
 ] as const;
 
-/** The SVG as standalone markup, with its computed look inlined; `width` × `height` CSS px. */
+/**
+ * The SVG as standalone markup, with its computed look inlined; `width` × `height` CSS px of its
+ * top left (a height less than the SVG's crops its bottom off).
+ */
 export function standaloneSvg(svg: SVGSVGElement, width: number, height: number): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const live = [svg, ...svg.querySelectorAll<SVGElement>('*')];
@@ -46,6 +49,7 @@ export function standaloneSvg(svg: SVGSVGElement, width: number, height: number)
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('width', String(width));
   copy.setAttribute('height', String(height));
+  copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
   for (const name of ['class', 'tabindex', 'role', 'aria-label', 'aria-activedescendant']) copy.removeAttribute(name);
   return new XMLSerializer().serializeToString(copy);
 }
@@ -69,8 +73,9 @@ export async function svgPicture(markup: string, width: number, height: number):
   }
 }
 
-/** The SVG element as drawn now, as an image of its on-screen size. */
-export function livePicture(svg: SVGSVGElement): Promise<Picture> {
-  const { width, height } = svg.getBoundingClientRect();
+/** The SVG element as drawn now, as an image of its on-screen size, or of its part above `cropAt` (CSS px from its top). */
+export function livePicture(svg: SVGSVGElement, cropAt?: number): Promise<Picture> {
+  const { width, height: full } = svg.getBoundingClientRect();
+  const height = cropAt !== undefined && cropAt > 0 ? Math.min(full, cropAt) : full;
   return svgPicture(standaloneSvg(svg, width, height), width, height);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
-import { compactNumbers, handoutEntries, handoutMap, handoutTimeline, numberLines, placeLabels } from '../../src/export/handout';
+import { compactNumbers, crowdedGroup, handoutEntries, handoutMaps, handoutTimeline, numberLines, placeLabels } from '../../src/export/handout';
 import { buildBasemap } from '../../src/map/basemap';
 import type { Dataset } from '../../src/model/dataset';
 import { ALL_FILTERS, visibleEvents } from '../../src/model/select';
@@ -60,26 +60,56 @@ describe('compactNumbers', () => {
   });
 });
 
-describe('handoutMap', () => {
+describe('handoutMaps', () => {
   const d = project();
   const { entries } = handoutEntries(visibleEvents(d, WINDOW, ALL_FILTERS), null);
-  const map = handoutMap(d, entries, basemap, 700, 400, 'en');
+  const size = { width: 700, height: 400, detailHeight: 360 };
+  const { overview, detail } = handoutMaps(d, entries, { coarse: basemap, fine: null }, size, 'en');
+  const labelled = (map: NonNullable<typeof detail>) => map.places.filter((p) => p.box);
 
-  it('marks every place of the entries, with exactly the numbers of the entries drawn there', () => {
+  it('labels every place of the entries once, on the overview or the detail map, with exactly its entries\' numbers', () => {
     const placed = entries.filter((e) => e.event.place || e.event.sites?.some((s) => s.place));
-    const onMap = new Set(map.places.flatMap((p) => expand(p.lines.join(', '))));
-    expect(onMap).toEqual(new Set(placed.map((e) => e.number)));
-    for (const p of map.places) expect(expand(p.lines.join(', '))).toEqual(p.numbers);
+    const labels = [...labelled(overview), ...(detail ? labelled(detail) : [])];
+    expect(new Set(labels.flatMap((p) => expand(p.lines.join(', '))))).toEqual(new Set(placed.map((e) => e.number)));
+    expect(new Set(labels.map((p) => p.place)).size).toBe(labels.length);
+    for (const p of labels) expect(expand(p.lines.join(', '))).toEqual(p.numbers);
+  });
+
+  it('draws Ukraine, crowded beside Alaska and Washington, on a detail map framed on the overview', () => {
+    expect(detail).not.toBeNull();
+    expect(detail!.places.map((p) => p.place)).toContain('kharkiv');
+    expect(overview.places.find((p) => p.place === 'kharkiv')!.box).toBeNull();
+    expect(overview.places.find((p) => p.place === 'white-house')!.box).not.toBeNull();
+    const f = overview.frame!;
+    for (const p of overview.places.filter((q) => !q.box)) {
+      expect(p.x).toBeGreaterThanOrEqual(f.x);
+      expect(p.x).toBeLessThanOrEqual(f.x + f.width);
+    }
+  });
+
+  it('needs no detail map when the places are few or far apart', () => {
+    const alaska = entries.filter((e) => e.event.place === 'jber-anchorage' || e.event.place === 'white-house');
+    expect(handoutMaps(d, alaska, { coarse: basemap, fine: null }, size, 'en').detail).toBeNull();
   });
 
   it('fits the places into the frame', () => {
-    for (const p of map.places) {
-      expect(p.x).toBeGreaterThanOrEqual(0);
-      expect(p.x).toBeLessThanOrEqual(700);
-      expect(p.y).toBeGreaterThanOrEqual(0);
-      expect(p.y).toBeLessThanOrEqual(400);
+    for (const map of [overview, detail!]) {
+      for (const p of map.places) {
+        expect(p.x).toBeGreaterThanOrEqual(0);
+        expect(p.x).toBeLessThanOrEqual(700);
+        expect(p.y).toBeGreaterThanOrEqual(0);
+        expect(p.y).toBeLessThanOrEqual(map.height);
+      }
+      expect(map.land.length).toBeGreaterThan(1000);
     }
-    expect(map.land.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('crowdedGroup', () => {
+  it('finds the largest chain of nearby points, and none below four', () => {
+    const near = [0, 1, 2, 3].map((i) => ({ x: 100 + i * 20, y: 100 }));
+    expect(crowdedGroup([{ x: 0, y: 0 }, ...near, { x: 400, y: 300 }])).toEqual([1, 2, 3, 4]);
+    expect(crowdedGroup(near.slice(0, 3))).toBeNull();
   });
 });
 

@@ -11,6 +11,7 @@ const content = (overrides: Partial<PngContent> = {}): PngContent => ({
   attribution: 'Data: Chronomap project',
   made: 'Made 2 Dec 2025 · Basemap: Natural Earth',
   link: 'https://example.org/chronomap/#event=alaska-summit-trump-putin',
+  timelineAspect: 6,
   ...overrides,
 });
 
@@ -61,6 +62,13 @@ describe('pngLayout', () => {
     const all = layout.texts.flatMap((t) => t.lines).join(' ');
     for (const part of ['Talks and strikes', 'Trump and Putin meet', 'Data: Chronomap project', 'https://example.org/chronomap/#event=alaska-summit-trump-putin']) expect(all).toContain(part);
     for (const t of layout.texts) expect(Number(/(\d+)px/.exec(t.font)![1])).toBeGreaterThanOrEqual(20);
+  });
+
+  it('gives a timeline of many rows more height, never so much that the map is squeezed', () => {
+    const flat = pngLayout(content({ timelineAspect: 12 }), measure);
+    const tall = pngLayout(content({ timelineAspect: 3 }), measure);
+    expect(tall.timeline.height).toBeGreaterThan(flat.timeline.height);
+    expect(tall.map.height).toBeGreaterThanOrEqual(280);
   });
 
   it('gives the map the whole width when nothing is selected', () => {
