@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { precacheServiceWorker } from './src/offline/precache-plugin.js';
 
 /** Chromium as installed by apt; flags from docs/SETUP notes: software WebGL, no background traffic. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,7 +31,14 @@ function datasetFiles(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [datasetFiles()],
+  plugins: [
+    datasetFiles(),
+    // ---- Offline (export helper): the service worker of the hosted build, `sw.js`, caching every
+    // file of the build. Not in `npm run package`'s build (mode `offline`): a file opened from disk
+    // has no service worker.
+    ...(process.env.CHRONOMAP_BUILD === 'offline' ? [] : [precacheServiceWorker()]),
+    // ---- end offline
+  ],
   // Pre-bundled up front so Vitest's browser mode never reloads mid-run to optimise them.
   optimizeDeps: { include: ['maplibre-gl', 'topojson-client', 'lit', 'd3', 'valibot'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },

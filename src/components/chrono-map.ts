@@ -276,7 +276,7 @@ export class ChronoMap extends LitElement {
    */
   private inlineDataset(id: string): string {
     const script = this.ownerDocument.getElementById(id);
-    if (!(script instanceof HTMLScriptElement) || script.type !== 'application/json') throw new Error(`the page has no <script type="application/json" id="${id}">`);
+    if (!(script instanceof HTMLScriptElement) || script.type !== 'application/json') throw new Error(`the page has no JSON script element with the id "${id}"`);
     return script.textContent ?? '';
   }
 
