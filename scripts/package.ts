@@ -51,6 +51,8 @@ function replaceOnce(html: string, pattern: RegExp, replacement: string, what: s
 export async function buildOfflinePackage(out = OFFLINE_FILE): Promise<{ path: string; bytes: number }> {
   // Read by vite.config.ts: no service worker in this build.
   process.env.CHRONOMAP_BUILD = 'offline';
+  // Always a production build (Lit's development build warns in the console), even when run from a test runner.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   const root = fileURLToPath(new URL('..', import.meta.url));
   const outDir = mkdtempSync(join(tmpdir(), 'chronomap-package-'));

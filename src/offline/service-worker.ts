@@ -8,7 +8,9 @@
  *
  * Pages and data files (a newsroom may update data/events.json without rebuilding) come from
  * the network first and from the cache when it fails; the hashed code files from the cache.
- * It handles nothing outside its own directory and nothing from another host.
+ * It handles nothing outside its own directory and nothing from another host. Matches ignore
+ * `Vary`: a server's `Vary: Origin` would otherwise keep the page's `crossorigin` script
+ * requests from matching the files cached without an Origin header.
  */
 export {};
 
@@ -61,12 +63,12 @@ async function networkFirst(request: Request, page: boolean): Promise<Response> 
     return response;
   } catch (error) {
     // A page asked for with ?lang=uk or a hash is the cached page all the same.
-    const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: page });
+    const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: page, ignoreVary: true });
     if (cached) return cached;
     throw error;
   }
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
-  return (await caches.match(request, { cacheName: CACHE })) ?? fetch(request);
+  return (await caches.match(request, { cacheName: CACHE, ignoreVary: true })) ?? fetch(request);
 }

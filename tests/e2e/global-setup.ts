@@ -26,7 +26,9 @@ async function freePort(): Promise<number> {
 let preview: ChildProcess | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would build Lit's development build and turn off
+  // import.meta.env.PROD (the service worker): the tests drive the production build.
+  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (build.status !== 0) throw new Error('vite build failed');
   const port = await freePort();
   preview = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
