@@ -97,7 +97,7 @@ export class CmDownload extends LitElement {
           </button>`,
         )}
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.message}</div>
+      <div class="visually-hidden" role="status">${this.message}</div>
     `;
   }
 
