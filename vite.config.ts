@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { build, runnerImport } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { precacheServiceWorker } from './src/offline/precache-plugin.js';
 
 /**
  * A module of src/ for the build's own plugins, loaded by Vite's module runner: importing it
@@ -118,7 +119,16 @@ function oembed(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [datasetFiles(), hostScript(), oembed()],
+  plugins: [
+    datasetFiles(),
+    hostScript(),
+    oembed(),
+    // ---- Offline (export helper): the service worker of the hosted build, `sw.js`, caching every
+    // file of the build. Not in `npm run package`'s build (mode `offline`): a file opened from disk
+    // has no service worker.
+    ...(process.env.CHRONOMAP_BUILD === 'offline' ? [] : [precacheServiceWorker()]),
+    // ---- end offline
+  ],
   // Pre-bundled up front so Vitest's browser mode never reloads mid-run to optimise them.
   optimizeDeps: { include: ['maplibre-gl', 'topojson-client', 'lit', 'd3', 'valibot'] },
   build: {

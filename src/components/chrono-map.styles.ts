@@ -184,37 +184,17 @@ export const chronoMapStyles = [
     .updated {
       margin: 6px 0 0;
     }
-    .print-only {
-      display: none;
-    }
+    /* Printing shows <cm-handout> alone: it has its own title, attribution and licence. */
     @media print {
       .root {
         padding: 0;
       }
+      .bar,
       cm-filters,
-      .modes,
-      .map-panel,
-      .timeline-panel,
-      .table-panel,
-      .details-panel,
-      .about details {
+      .views,
+      .attribution,
+      .about {
         display: none !important;
-      }
-      .print-only {
-        display: block;
-      }
-      .print-map {
-        height: 320px;
-        break-inside: avoid;
-      }
-      .print-list li {
-        margin-bottom: 6px;
-        break-inside: avoid;
-      }
-      .print-sources {
-        font-size: 0.8rem;
-        color: var(--cm-muted);
-        overflow-wrap: anywhere;
       }
     }
   `,

@@ -31,9 +31,9 @@ import type { ChronoEvent, Dataset } from '../model/dataset';
 import { parseInstant, visibleEvents, type Filters, type TimeWindow } from '../model/select';
 import { stepView, storyById } from '../model/story';
 import { formatProblem, validateJson, validateValue, type Validation } from '../model/validate';
-import { formatBytes, formatCount, formatEventWhen } from '../i18n/format';
+import { formatBytes, formatCount } from '../i18n/format';
 import { eventCount, problemCount, t, uiLanguage, type UiLanguage } from '../i18n/messages';
-import { eventSentence, eventTitle, placeLabel } from '../i18n/sentence';
+import { eventSentence } from '../i18n/sentence';
 import { localize } from '../i18n/localize';
 import { STEP_INTERVAL_MS } from '../model/playback';
 import { LoadFailure, fetchBytes } from '../load/fetch-bytes';
@@ -77,8 +77,8 @@ let hashOwner: ChronoMap | null = null;
 /** After this long, a dataset still loading says so. */
 const SLOW_MS = 3_000;
 
-/** Events printed in full; a class handout needs no more, and the page stays light. */
-const PRINT_LIMIT = 500;
+import './cm-download';
+import './cm-handout';
 
 @customElement('chrono-map')
 export class ChronoMap extends LitElement {
@@ -270,7 +270,7 @@ export class ChronoMap extends LitElement {
     this.progress = { received: 0, total: null, slow: false };
     const slow = setTimeout(() => token === this.loadToken && this.progress && (this.progress = { ...this.progress, slow: true }), SLOW_MS);
     try {
-      const bytes = await fetchBytes(src, {
+      const bytes = src.startsWith('#') ? new TextEncoder().encode(this.inlineDataset(src.slice(1))) : await fetchBytes(src, {
         signal: fetching.signal,
         onProgress: (received, total) => {
           if (token === this.loadToken) this.progress = { received, total, slow: this.progress?.slow ?? false };
@@ -344,6 +344,16 @@ export class ChronoMap extends LitElement {
       query: hash?.query,
       story: hash?.story ?? (story ? { id: story.id, step: this.step ?? 1 } : null),
     });
+  }
+
+  /**
+   * `src="#id"` names a `<script type="application/json" id="id">` of the page that holds the
+   * dataset: the offline file carries its data so, since a page opened from disk cannot fetch.
+   */
+  private inlineDataset(id: string): string {
+    const script = this.ownerDocument.getElementById(id);
+    if (!(script instanceof HTMLScriptElement) || script.type !== 'application/json') throw new Error(`the page has no JSON script element with the id "${id}"`);
+    return script.textContent ?? '';
   }
 
   private kindSheet: CSSStyleSheet | null = null;
@@ -635,35 +645,6 @@ export class ChronoMap extends LitElement {
     </section>`;
   }
 
-  /** For classrooms: the map as a static SVG and the events in the window as a numbered list. */
-  private renderPrint(dataset: Dataset, visible: readonly ChronoEvent[], lang: UiLanguage) {
-    const title = dataset.translations?.[lang]?.title ?? dataset.title;
-    const shown = visible.slice(0, PRINT_LIMIT);
-    return html`<section class="print-only">
-      <h2>${title}</h2>
-      <cm-map
-        class="print-map"
-        renderer="svg"
-        .data=${dataset}
-        .window=${this.app.window}
-        .filters=${this.app.filters}
-        .selected=${this.app.selected}
-        .language=${lang}
-        .theme=${'light'}
-        .reducedMotion=${true}
-      ></cm-map>
-      <ol class="print-list">
-        ${shown.map(
-          (e) => html`<li>
-            <strong>${formatEventWhen(e, lang)}</strong> — ${eventTitle(e, dataset, lang)} (${placeLabel(e, dataset, lang)})
-            <br /><span class="print-sources">${e.sources.map((s) => (s.url ? `${s.publisher}: ${s.url}` : s.publisher)).join(' · ')}</span>
-          </li>`,
-        )}
-      </ol>
-      ${visible.length > shown.length ? html`<p>${t(lang, 'andMore', { count: formatCount(visible.length - shown.length, lang) })}</p>` : nothing}
-    </section>`;
-  }
-
   private visibleMemo: { dataset: Dataset; window: TimeWindow; filters: Filters; events: ChronoEvent[]; unplaced: number } | null = null;
 
   /**
@@ -686,6 +667,8 @@ export class ChronoMap extends LitElement {
     const hits = this.search.hits?.ids ?? null;
     const story = position ? storyById(dataset, position.id) : undefined;
     const hidden = filters.hiddenKinds.length + filters.hiddenStatuses.length;
+    /** The address of this view, for the exports and the handout. */
+    const link = () => (this.urlState === 'hash' ? `${location.origin}${location.pathname}${location.search}${this.hashOf(this.app)}` : location.href);
     return html`
       <div class="bar">
         ${dataset.stories.length
@@ -708,6 +691,17 @@ export class ChronoMap extends LitElement {
           <button type="button" aria-pressed=${this.mode === 'table' ? 'true' : 'false'} @click=${() => (this.mode = 'table')}>${t(lang, 'table')}</button>
         </div>
         <cm-share .link=${this.shareLink()} .embedUrl=${this.shareEmbedUrl(lang)} .embedTitle=${localize(dataset, 'title', lang, dataset.languages[0] ?? 'en').text} language=${lang}></cm-share>
+        <cm-download
+          .data=${dataset}
+          .events=${visible}
+          .hits=${hits}
+          .window=${window}
+          .selected=${selected}
+          .link=${link}
+          .views=${() => ({ map: this.renderRoot.querySelector('cm-map'), timeline: this.renderRoot.querySelector('cm-timeline') })}
+          language=${lang}
+          theme=${this.dark ? 'dark' : 'light'}
+        ></cm-download>
       </div>
       <cm-filters id="filters" class=${this.filtersOpen ? 'open' : ''} .data=${dataset} .filters=${filters} .shown=${visible.length} .total=${dataset.events.length} language=${lang}></cm-filters>
       <div class="views ${this.mode} ${story ? 'with-story' : ''}">
@@ -754,7 +748,9 @@ export class ChronoMap extends LitElement {
             </section>`
           : nothing}
       </div>
-      ${this.printing ? this.renderPrint(dataset, visible, lang) : nothing}
+      ${this.printing
+        ? html`<cm-handout .data=${dataset} .events=${visible} .window=${window} .selected=${selected} .story=${position} .link=${link} language=${lang}></cm-handout>`
+        : nothing}
       ${this.renderAttribution(dataset, lang)}
       <footer class="about">
         <details>

@@ -225,16 +225,3 @@ describe('in Ukrainian', () => {
     expect(await session.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 });
-
-describe('in print', () => {
-  it('prints the title, a static map and the events in the window as a numbered list with sources', async () => {
-    session = await openPage();
-    await gotoApp(session);
-    await session.page.emulateMedia({ media: 'print' });
-    const list = session.page.locator('chrono-map .print-list li');
-    await expect.poll(() => list.count()).toBe(28);
-    expect(await session.page.locator('chrono-map .print-map').getAttribute('drawn-with')).toBe('svg');
-    expect(await session.page.locator('cm-timeline').isVisible()).toBe(false);
-    expect(await list.first().textContent()).toMatch(/https?:\/\//);
-  });
-});

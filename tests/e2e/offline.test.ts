@@ -1,0 +1,74 @@
+/**
+ * Offline use. The classroom file (`npm run package`) opened from disk with every request to
+ * the network refused; and the hosted build, once visited, reloaded with the network off.
+ * Firefox cannot be installed on this machine, so only Chromium is driven here.
+ */
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, afterEach, describe, expect, it } from 'vitest';
+import { OFFLINE_FILE, offlinePackageSize } from '../../scripts/package';
+import { gotoApp, openPage, type Session } from './browser';
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.browser.close();
+  session = undefined;
+});
+
+const status = (s: Session) => s.page.waitForFunction(() => document.querySelector('chrono-map')?.getAttribute('status') !== 'loading', null, { timeout: 60_000 }).then(() => s.page.getAttribute('chrono-map', 'status'));
+const mapDrawnWith = (s: Session) =>
+  s.page.waitForFunction(() => document.querySelector('chrono-map')!.shadowRoot!.querySelector('cm-map')?.getAttribute('drawn-with'), null, { timeout: 60_000 }).then((h) => h.jsonValue());
+
+describe('the offline classroom file', () => {
+  beforeAll(() => {
+    const run = spawnSync('node_modules/.bin/tsx', ['scripts/package.ts'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`npm run package failed:\n${run.stderr}`);
+  }, 120_000);
+
+  it('is one HTML file of a few megabytes', () => {
+    const bytes = offlinePackageSize();
+    expect(bytes).toBeGreaterThan(1_000_000);
+    expect(bytes).toBeLessThan(8_000_000);
+  });
+
+  it('reaches ready from file:// with every request to the network refused, the WebGL map drawn', async () => {
+    session = await openPage();
+    const refused: string[] = [];
+    await session.page.context().route('**', (route) => {
+      const url = route.request().url();
+      if (/^(file|data|blob):/.test(url)) return route.continue();
+      refused.push(url);
+      return route.abort();
+    });
+    await session.page.goto(pathToFileURL(OFFLINE_FILE).href);
+    expect(await status(session)).toBe('ready');
+    expect(await mapDrawnWith(session)).toBe('webgl');
+    expect(await session.page.evaluate(() => (document.querySelector('chrono-map') as unknown as { state: { dataset: { events: unknown[] } } }).state.dataset.events.length)).toBeGreaterThan(50);
+    expect(refused).toEqual([]);
+    expect(session.requests.filter((url) => !/^(file|data|blob):/.test(url))).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('draws the SVG map from file:// where WebGL is off', async () => {
+    session = await openPage({ flags: ['--disable-webgl', '--disable-3d-apis'] });
+    await session.page.goto(pathToFileURL(OFFLINE_FILE).href);
+    expect(await status(session)).toBe('ready');
+    expect(await mapDrawnWith(session)).toBe('svg');
+  });
+});
+
+describe('the hosted build', () => {
+  it('opens again with the network off once it has been visited', async () => {
+    session = await openPage();
+    expect(await gotoApp(session, '?lang=uk')).toBe('ready');
+    // The worker registers once the page is quiet, caches the build, then takes the page over.
+    await session.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+    const cached = await session.page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await caches.open(k)).keys()))).flat().map((r) => new URL(r.url).pathname));
+    for (const part of ['/data/events.json', 'countries-110m', 'countries-50m', 'maplibre-gl-worker', '/index.html']) expect(cached.some((path) => path.includes(part))).toBe(true);
+    await session.page.context().setOffline(true);
+    await session.page.reload();
+    expect(await status(session)).toBe('ready');
+    expect(await mapDrawnWith(session)).toBe('webgl');
+    expect(await session.page.evaluate(() => document.documentElement.lang)).toBe('uk');
+  });
+});
