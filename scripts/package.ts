@@ -30,11 +30,13 @@ export function offlinePackageSize(path = OFFLINE_FILE): number {
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** Script text that cannot end its <script> element early or open a comment there. */
+/**
+ * Script text that cannot end its <script> element early, nor open a comment or a nested script
+ * there. These sequences occur only inside the bundle's strings (the embed snippets, say), where
+ * `\x3C` means the same "<".
+ */
 function inlineScript(code: string): string {
-  const safe = code.replace(/<\/(script)/gi, '<\\/$1');
-  if (/<!--|<script/i.test(safe)) throw new Error('the bundle contains "<!--" or "<script", which cannot be inlined as they are');
-  return safe;
+  return code.replace(/<(\/?script|!--)/gi, '\\x3C$1');
 }
 
 /** JSON that can sit in a <script type="application/json">: every "<" escaped (JSON allows \u003c in strings, the only place it occurs). */
@@ -67,7 +69,8 @@ export async function buildOfflinePackage(out = OFFLINE_FILE): Promise<{ path: s
         modulePreload: false,
         cssCodeSplit: false,
         chunkSizeWarningLimit: 10_000,
-        rolldownOptions: { output: { codeSplitting: false } },
+        // One page in one bundle: the other pages (embed, make) and the stable-named script are not part of it.
+        rolldownOptions: { input: join(root, 'index.html'), output: { codeSplitting: false } },
       },
     });
     let html = readFileSync(join(outDir, 'index.html'), 'utf8');

@@ -321,7 +321,7 @@ export class CmMaker extends LitElement {
     return html`<section aria-labelledby="publish-h">
       <h2 id="publish-h">${t(lang, 'makeStep4')}</h2>
       <div class="row">
-        <button type="button" @click=${() => this.download(dataset, file)}>${t(lang, 'makeDownload', { file })}</button>
+        <button type="button" class="download-dataset" @click=${() => this.download(dataset, file)}>${t(lang, 'makeDownload', { file })}</button>
       </div>
       <p>${t(lang, 'makeUpload', { file })}</p>
       <label>${t(lang, 'makeSnippet')}<textarea readonly .value=${snippet}></textarea></label>

@@ -5,6 +5,7 @@
  * worker's to control. Only once the page has loaded and gone quiet: caching the build must not
  * compete with the first paint.
  */
+import { trustScriptUrl } from '../security/trusted-types';
 
 /** Where the worker is from the code chunks, which Vite writes to `assets/`. A variable, so Vite does not try to bundle it. */
 const WORKER_FROM_CHUNKS = '../sw.js';
@@ -14,6 +15,8 @@ export function registerServiceWorker(): void {
   const script = new URL(WORKER_FROM_CHUNKS, import.meta.url);
   const scope = new URL('./', script);
   if (script.origin !== location.origin || !location.href.startsWith(scope.href)) return;
+  // Registering a worker is a script sink under Trusted Types: vouch for this one, of our origin.
+  trustScriptUrl(script.href);
   const register = () => {
     navigator.serviceWorker.register(script, { scope: scope.href }).catch((error: unknown) => console.warn('Chronomap works online only: the service worker could not be registered.', error));
   };

@@ -30,7 +30,7 @@ describe('the "Make your own" page', () => {
     await choose(session, fixture('timelinejs-real.json'));
     expect(await session.page.locator('cm-maker .import-summary').textContent()).toMatch(/TimelineJS \(JSON\): \d+ events at \d+ places/);
     const download = session.page.waitForEvent('download');
-    await session.page.locator('cm-maker button', { hasText: 'Download' }).click();
+    await session.page.locator('cm-maker button.download-dataset').click();
     const file = await (await download).path();
     const result = validateJson(readFileSync(file!, 'utf8'));
     expect(result.ok ? [] : result.problems).toEqual([]);
