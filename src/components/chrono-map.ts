@@ -59,6 +59,7 @@ import {
   type WindowRequestEvent,
 } from './events';
 import { SearchController, type SearchHits } from './search-controller';
+import { SizeController } from './resize-controller';
 import { stepForKey } from './cm-story';
 import type { CmDetails } from './cm-details';
 import { chronoMapStyles } from './chrono-map.styles';
@@ -73,6 +74,9 @@ import './cm-share';
 
 /** The interactive that keeps its state in the URL hash (see `ownsHash`). */
 let hashOwner: ChronoMap | null = null;
+
+/** Below this width (px) the bar's controls take shorter labels, so they fit two rows on a phone. */
+const NARROW = 600;
 
 /** After this long, a dataset still loading says so. */
 const SLOW_MS = 3_000;
@@ -110,6 +114,8 @@ export class ChronoMap extends LitElement {
   @state() private presenting = false;
 
   private readonly search = new SearchController(this, (hits) => this.announceHits(hits));
+  /** The element's width: a narrow bar (a phone, a narrow column) gets shorter labels. */
+  private readonly size = new SizeController(this);
   /** How the reader last acted: a selection made from the keyboard moves focus to the details. */
   private lastInput: 'keyboard' | 'pointer' = 'pointer';
   /** Where the last selection came from; only the reader's own and links bring the details into view. */
@@ -150,6 +156,10 @@ export class ChronoMap extends LitElement {
   get language(): UiLanguage {
     const fromUrl = new URLSearchParams(location.search).get('lang');
     return uiLanguage(this.lang || fromUrl || navigator.language);
+  }
+
+  private get narrow(): boolean {
+    return this.size.width > 0 && this.size.width < NARROW;
   }
 
   private get dark(): boolean {
@@ -687,11 +697,12 @@ export class ChronoMap extends LitElement {
           ${hidden ? t(lang, 'filtersHidden', { count: formatCount(hidden, lang) }) : t(lang, 'filters')}
         </button>
         <div class="modes" role="group" aria-label=${t(lang, 'viewMode')}>
-          <button type="button" aria-pressed=${this.mode === 'graphic' ? 'true' : 'false'} @click=${() => (this.mode = 'graphic')}>${t(lang, 'graphic')}</button>
+          <button type="button" aria-pressed=${this.mode === 'graphic' ? 'true' : 'false'} @click=${() => (this.mode = 'graphic')}>${t(lang, this.narrow ? 'graphicShort' : 'graphic')}</button>
           <button type="button" aria-pressed=${this.mode === 'table' ? 'true' : 'false'} @click=${() => (this.mode = 'table')}>${t(lang, 'table')}</button>
         </div>
-        <cm-share .link=${this.shareLink()} .embedUrl=${this.shareEmbedUrl(lang)} .embedTitle=${localize(dataset, 'title', lang, dataset.languages[0] ?? 'en').text} language=${lang}></cm-share>
+        <cm-share ?compact=${this.narrow} .link=${this.shareLink()} .embedUrl=${this.shareEmbedUrl(lang)} .embedTitle=${localize(dataset, 'title', lang, dataset.languages[0] ?? 'en').text} language=${lang}></cm-share>
         <cm-download
+          ?compact=${this.narrow}
           .data=${dataset}
           .events=${visible}
           .hits=${hits}

@@ -15,6 +15,7 @@
  * @property selected - id of the selected event, or null
  * @property language - interface language; the files' text follows it where the dataset translates
  * @property theme - colours of the picture
+ * @property compact - a glyph instead of the word, for narrow bars
  * @property link - not reactive, read when a file is made: returns the address of the current view
  * @property views - not reactive, read when a file is made: returns the map and timeline elements
  */
@@ -40,6 +41,8 @@ export class CmDownload extends LitElement {
   @property({ attribute: false }) selected: string | null = null;
   @property() language: UiLanguage = 'en';
   @property() theme: 'light' | 'dark' = 'light';
+  /** A narrow bar: the button shows a glyph, its name only to screen readers. */
+  @property({ type: Boolean, reflect: true }) compact = false;
   // Plain fields: the root hands new functions on every render, which need not re-render the menu.
   link: () => string | null = () => null;
   views: () => ExportViews = () => ({ map: null, timeline: null });
@@ -88,7 +91,7 @@ export class CmDownload extends LitElement {
         @click=${this.onTriggerClick}
         @keydown=${this.onTriggerKey}
       >
-        ${t(lang, 'download')}<span class="caret" aria-hidden="true">▾</span>
+        <span class=${this.compact ? 'visually-hidden' : ''}>${t(lang, 'download')}</span>${this.compact ? html`<span class="glyph" aria-hidden="true">⤓</span>` : nothing}<span class="caret" aria-hidden="true">▾</span>
       </button>
       <div class="menu" id="download-menu" role="menu" aria-labelledby="download-button" ?hidden=${!this.open} @keydown=${this.onMenuKey} @focusout=${this.onFocusOut}>
         ${FORMATS.map(

@@ -9,6 +9,7 @@
  * @property embedUrl - embed.html's URL for the current view
  * @property embedTitle - the embedded frame's accessible name (the dataset's title)
  * @property language - interface language
+ * @property compact - a glyph instead of the word, for narrow bars
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -79,6 +80,8 @@ export class CmShare extends LitElement {
   @property() link = '';
   @property({ attribute: false }) embedUrl = '';
   @property({ attribute: false }) embedTitle = '';
+  /** A narrow bar: the button shows a glyph, its name only to screen readers. */
+  @property({ type: Boolean, reflect: true }) compact = false;
   @property() language: UiLanguage = 'en';
 
   @state() private open = false;
@@ -126,8 +129,8 @@ export class CmShare extends LitElement {
   override render() {
     const lang = this.language;
     return html`
-      <button type="button" class="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.open ? 'share-panel' : nothing} @click=${this.toggle}>
-        ${t(lang, 'share')}
+      <button type="button" class="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.open ? 'share-panel' : nothing} title=${t(lang, 'share')} @click=${this.toggle}>
+        <span class=${this.compact ? 'visually-hidden' : ''}>${t(lang, 'share')}</span>${this.compact ? html`<span aria-hidden="true">⤴</span>` : nothing}
       </button>
       ${this.open
         ? html`<div id="share-panel" class="panel" role="dialog" aria-labelledby="share-heading" @keydown=${this.onKeydown}>
