@@ -1,0 +1,226 @@
+/**
+ * Where the story is: which part of the world the map opens on when the window's places lie far
+ * apart (strikes across Ukraine, a summit in Alaska, talks in Washington), and which places are
+ * left out of that view and shown as edge markers instead. Pure Mercator arithmetic.
+ *
+ * The rule, in three steps, over weighted groups (places, or clusters of them for large data):
+ * 1. Seed: the smallest box (by the zoom needed to show it at this size) around the centres of
+ *    groups holding more than `share` (half) of the window's events.
+ * 2. Grow: repeatedly add the group whose box costs the least zoom to include, as long as that
+ *    costs at most `maxStep` (two zoom levels: a quarter of the scale) over the box so far.
+ *    Groups close to the seed join one by one, however widely they spread together; a group
+ *    beyond a gap that would cut the scale to less than a quarter does not.
+ * 3. What must be seen (a story step's places, the selected event's) is added, and the box
+ *    grows again from there. The groups left out are the far ones.
+ */
+import { FIT_MAX_ZOOM, FIT_PADDING, boundsContain, normalizeLongitude, type Bounds, type LonLat } from './fit';
+
+export interface StoryGroup {
+  /** A position that stands for the group: its centre. */
+  lon: number;
+  lat: number;
+  /** Its places' box. */
+  bounds: Bounds;
+  /** Events in it. */
+  weight: number;
+}
+
+export interface StoryOptions {
+  width: number;
+  height: number;
+  /** Share of the events the seed must hold more than. */
+  share?: number;
+  /** Most zoom levels one more group may cost before it counts as far. */
+  maxStep?: number;
+}
+
+export interface StoryView {
+  /** The box to fit, or null when there is nothing to show. */
+  bounds: Bounds | null;
+  /** Indices of the groups inside it, and of those left out. */
+  core: number[];
+  far: number[];
+}
+
+/** Web Mercator x in [0, 1) per turn and y (0 at the equator), in world widths. */
+function mercX(lon: number): number {
+  return lon / 360;
+}
+
+export function mercY(lat: number): number {
+  const φ = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
+  return Math.log(Math.tan(Math.PI / 4 + φ / 2)) / (2 * Math.PI);
+}
+
+/** The MapLibre zoom that fits a box into a map of this size with the fit padding, capped as fits are. */
+export function fitZoom(b: Bounds, width: number, height: number): number {
+  const pad = Math.max(0, Math.min(FIT_PADDING, width / 4, height / 4));
+  const dx = mercX(b[2]) - mercX(b[0]);
+  const dy = mercY(b[3]) - mercY(b[1]);
+  const zx = dx > 0 ? Math.log2((width - 2 * pad) / (dx * 512)) : Infinity;
+  const zy = dy > 0 ? Math.log2((height - 2 * pad) / (dy * 512)) : Infinity;
+  return Math.min(zx, zy, FIT_MAX_ZOOM);
+}
+
+/** The smallest box holding both, going round whichever way is shorter. */
+export function unionBounds(a: Bounds, b: Bounds): Bounds {
+  let west = -180;
+  let east = 180;
+  for (const shift of [-360, 0, 360]) {
+    const w = Math.min(a[0], b[0] + shift);
+    const e = Math.max(a[2], b[2] + shift);
+    if (e - w < east - west) [west, east] = [w, e];
+  }
+  const turn = west >= -180 && west < 180 ? 0 : normalizeLongitude(west) - west;
+  return [west + turn, Math.min(a[1], b[1]), east + turn, Math.max(a[3], b[3])];
+}
+
+export function pointBounds([lon, lat]: LonLat): Bounds {
+  return [lon, lat, lon, lat];
+}
+
+/** Step 1: the groups inside the smallest box around centres holding more than `need` of the weight. */
+function seed(groups: readonly StoryGroup[], need: number, width: number, height: number): number[] {
+  const order = groups.map((_, i) => i).sort((a, b) => normalizeLongitude(groups[a]!.lon) - normalizeLongitude(groups[b]!.lon));
+  const m = order.length;
+  let best: { zoom: number; weight: number; members: number[] } | null = null;
+  for (let i = 0; i < m; i++) {
+    const west = normalizeLongitude(groups[order[i]!]!.lon);
+    const inside: number[] = [];
+    for (let j = 0; j < m; j++) {
+      const g = order[(i + j) % m]!;
+      const lon = normalizeLongitude(groups[g]!.lon) + (i + j >= m ? 360 : 0);
+      if (lon - west >= 360) break;
+      // Keep `inside` sorted by latitude; the band of fewest degrees holding `need` wins.
+      const lat = groups[g]!.lat;
+      let at = inside.length;
+      while (at > 0 && groups[inside[at - 1]!]!.lat > lat) at--;
+      inside.splice(at, 0, g);
+      let lo = 0;
+      let sum = 0;
+      for (let hi = 0; hi < inside.length; hi++) {
+        sum += groups[inside[hi]!]!.weight;
+        while (lo < hi && sum - groups[inside[lo]!]!.weight > need) sum -= groups[inside[lo++]!]!.weight;
+        if (sum <= need) continue;
+        const box: Bounds = [west, groups[inside[lo]!]!.lat, lon, groups[inside[hi]!]!.lat];
+        const zoom = fitZoom(box, width, height);
+        if (!best || zoom > best.zoom + 1e-9 || (Math.abs(zoom - best.zoom) <= 1e-9 && sum > best.weight)) {
+          best = { zoom, weight: sum, members: inside.slice(lo, hi + 1) };
+        }
+      }
+    }
+  }
+  return best?.members ?? [];
+}
+
+/** Step 2: adds the cheapest group while it costs at most `maxStep` zoom levels. */
+function grow(groups: readonly StoryGroup[], box: Bounds, members: Set<number>, maxStep: number, width: number, height: number): Bounds {
+  for (;;) {
+    const zoom = fitZoom(box, width, height);
+    let next = -1;
+    let nextBox: Bounds | null = null;
+    let nextZoom = -Infinity;
+    groups.forEach((g, i) => {
+      if (members.has(i)) return;
+      const joined = unionBounds(box, g.bounds);
+      const z = fitZoom(joined, width, height);
+      if (z > nextZoom) [next, nextBox, nextZoom] = [i, joined, z];
+    });
+    if (next < 0 || zoom - nextZoom > maxStep + 1e-9) return box;
+    members.add(next);
+    box = nextBox!;
+  }
+}
+
+/**
+ * The story's view for these groups at this size; `required` points (a story step's places, the
+ * selected event's) are always inside it.
+ */
+export function storyView(groups: readonly StoryGroup[], required: readonly LonLat[], options: StoryOptions): StoryView {
+  const { width, height, share = 0.5, maxStep = 2 } = options;
+  if (groups.length === 0 && required.length === 0) return { bounds: null, core: [], far: [] };
+  const total = groups.reduce((s, g) => s + g.weight, 0);
+  const members = new Set(groups.length ? seed(groups, total * share, width, height) : []);
+  let box: Bounds | null = null;
+  for (const i of members) box = box ? unionBounds(box, groups[i]!.bounds) : groups[i]!.bounds;
+  // Every group whose centre lies in the seed box belongs to it, whatever its weight.
+  const seedBox = box;
+  groups.forEach((g, i) => {
+    if (box && seedBox && !members.has(i) && boundsContain(seedBox, [g.lon, g.lat])) {
+      members.add(i);
+      box = unionBounds(box, g.bounds);
+    }
+  });
+  if (box) box = grow(groups, box, members, maxStep, width, height);
+  if (required.length) {
+    for (const p of required) box = box ? unionBounds(box, pointBounds(p)) : pointBounds(p);
+    box = grow(groups, box!, members, maxStep, width, height);
+  }
+  const core = [...members].sort((a, b) => a - b);
+  const far = groups.map((_, i) => i).filter((i) => !members.has(i));
+  return { bounds: box, core, far };
+}
+
+export interface EdgeCandidate {
+  /** Where the group is, in px from the map's top left (possibly far outside it). */
+  x: number;
+  y: number;
+  /** The marker's size in px. */
+  width: number;
+  height: number;
+}
+
+export interface EdgePlacement {
+  /** Index in the candidates. */
+  index: number;
+  /** Top left of the marker, inside the map. */
+  left: number;
+  top: number;
+  /** Compass direction from the map's centre: 0 north, 1 north-east, … 7 north-west. */
+  direction: number;
+}
+
+/**
+ * Edge markers for groups outside the map: each on the map's inner edge (inset by `inset`,
+ * `top` px more at the top for the controls there) where the line from the centre towards it
+ * leaves the map, then pushed along that edge so none overlaps another. Candidates inside the
+ * map get none.
+ */
+export function edgePlacements(candidates: readonly EdgeCandidate[], width: number, height: number, inset = 8, topInset = inset): EdgePlacement[] {
+  const cx = width / 2;
+  const cy = height / 2;
+  const placed: (EdgePlacement & { w: number; h: number })[] = [];
+  candidates.forEach((c, index) => {
+    if (c.x >= 0 && c.x <= width && c.y >= 0 && c.y <= height) return;
+    const dx = c.x - cx;
+    const dy = c.y - cy;
+    const angle = Math.atan2(dx, -dy);
+    const direction = (Math.round(angle / (Math.PI / 4)) + 8) % 8;
+    // The box the marker's centre may take, and where the ray from the centre leaves it.
+    const x0 = inset + c.width / 2;
+    const x1 = width - inset - c.width / 2;
+    const y0 = topInset + c.height / 2;
+    const y1 = height - inset - c.height / 2;
+    const tx = dx > 0 ? (x1 - cx) / dx : dx < 0 ? (x0 - cx) / dx : Infinity;
+    const ty = dy > 0 ? (y1 - cy) / dy : dy < 0 ? (y0 - cy) / dy : Infinity;
+    const t = Math.max(0, Math.min(tx, ty));
+    const mx = Math.min(x1, Math.max(x0, cx + dx * t));
+    const my = Math.min(y1, Math.max(y0, cy + dy * t));
+    placed.push({ index, left: mx - c.width / 2, top: my - c.height / 2, direction, w: c.width, h: c.height });
+  });
+  // Push overlapping markers apart along their edge, in order of position, staying inside.
+  const overlaps = (a: { left: number; top: number; w: number; h: number }, b: typeof a) => a.left < b.left + b.w && b.left < a.left + a.w && a.top < b.top + b.h && b.top < a.top + a.h;
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i]!;
+    for (let tries = 0; tries < placed.length * 2; tries++) {
+      const hit = placed.slice(0, i).find((q) => overlaps(p, q));
+      if (!hit) break;
+      const vertical = p.left <= inset + 1 || p.left + p.w >= width - inset - 1;
+      if (vertical) p.top = p.top >= hit.top ? hit.top + hit.h + 4 : hit.top - p.h - 4;
+      else p.left = p.left >= hit.left ? hit.left + hit.w + 4 : hit.left - p.w - 4;
+      p.left = Math.min(width - inset - p.w, Math.max(inset, p.left));
+      p.top = Math.min(height - inset - p.h, Math.max(topInset, p.top));
+    }
+  }
+  return placed.map(({ index, left, top, direction }) => ({ index, left, top, direction }));
+}
