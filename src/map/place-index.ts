@@ -19,6 +19,8 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Point } from 'geojson';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import type { PlaceSummary } from './features';
+
+export type { PlaceSummary };
 import type { Bounds } from './fit';
 import { ringName, ringScale, ringSlots } from './icons';
 
@@ -159,6 +161,14 @@ export class PlaceIndex {
     };
   }
 
+  private byId: Map<string, PlaceSummary> | null = null;
+
+  /** The window's summary of a place, if it has events in it. */
+  summaryOf(placeId: string): PlaceSummary | undefined {
+    this.byId ??= new Map(this.places.map((p) => [p.place.id, p]));
+    return this.byId.get(placeId);
+  }
+
   /** The places an item stands for. */
   placesOf(item: MapItem): PlaceSummary[] {
     if (item.type === 'place') return [item.place];
@@ -197,7 +207,7 @@ export class PlaceIndex {
         return { ...f, id: t.n, tags: { g: generation, n: t.n, icon: p.icon, rank: -t.key, ...m } };
       }
       const slots = ringSlots(Array.from({ length: this.kindCount }, (_, i) => t[`k${i}`]!));
-      return { ...f, id: t.cluster_id!, tags: { g: generation, cl: 1, c: t.c, label: formatCount(t.c), ring: ringName(slots), size: ringScale(t.c), ...m } };
+      return { ...f, id: t.cluster_id!, tags: { g: generation, cl: 1, n: t.n, c: t.c, label: formatCount(t.c), ring: ringName(slots), size: ringScale(t.c), ...m } };
     });
     return fromGeojsonVt({ [TILE_LAYER]: { ...(tile ?? { x, y, z, transformed: true, source: null }), features } as never }, { version: 2, extent: EXTENT });
   }

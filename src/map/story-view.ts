@@ -3,15 +3,15 @@
  * apart (strikes across Ukraine, a summit in Alaska, talks in Washington), and which places are
  * left out of that view and shown as edge markers instead. Pure Mercator arithmetic.
  *
- * The rule, in three steps, over weighted groups (places, or clusters of them for large data):
+ * The rule, over weighted groups (places, or clusters of them for large data):
  * 1. Seed: the smallest box (by the zoom needed to show it at this size) around the centres of
  *    groups holding more than `share` (half) of the window's events.
- * 2. Grow: repeatedly add the group whose box costs the least zoom to include, as long as that
- *    costs at most `maxStep` (two zoom levels: a quarter of the scale) over the box so far.
- *    Groups close to the seed join one by one, however widely they spread together; a group
- *    beyond a gap that would cut the scale to less than a quarter does not.
+ * 2. Grow: add the nearest group while it lies within `reach` (three) times the seed's size of
+ *    the box so far (the seed counts as at least 10° across, a country), or while taking it in
+ *    costs at most half a zoom level. Groups near the story join one by one, however widely
+ *    they spread together; one beyond a wide gap does not.
  * 3. What must be seen (a story step's places, the selected event's) is added, and the box
- *    grows again from there. The groups left out are the far ones.
+ *    grows again from there by the same rule. The groups left out are the far ones.
  */
 import { FIT_MAX_ZOOM, FIT_PADDING, boundsContain, normalizeLongitude, type Bounds, type LonLat } from './fit';
 
@@ -30,8 +30,8 @@ export interface StoryOptions {
   height: number;
   /** Share of the events the seed must hold more than. */
   share?: number;
-  /** Most zoom levels one more group may cost before it counts as far. */
-  maxStep?: number;
+  /** How many times the seed's size a group may lie from the box and still join. */
+  reach?: number;
 }
 
 export interface StoryView {
@@ -113,22 +113,42 @@ function seed(groups: readonly StoryGroup[], need: number, width: number, height
   return best?.members ?? [];
 }
 
-/** Step 2: adds the cheapest group while it costs at most `maxStep` zoom levels. */
-function grow(groups: readonly StoryGroup[], box: Bounds, members: Set<number>, maxStep: number, width: number, height: number): Bounds {
+/** The smallest box across, in world widths (Mercator): 10° of longitude. */
+const MIN_SIZE = 10 / 360;
+/** Taking in a group that costs at most this many zoom levels changes the view little: it joins. */
+const FREE_STEP = 0.5;
+
+/** A box's larger side in world widths, at least MIN_SIZE. */
+function sizeOf(b: Bounds): number {
+  return Math.max(mercX(b[2]) - mercX(b[0]), mercY(b[3]) - mercY(b[1]), MIN_SIZE);
+}
+
+/** How far `b` lies outside `a`, in world widths, taking `b` in the copy of the world nearest. */
+function gapBetween(a: Bounds, b: Bounds): number {
+  let best = Infinity;
+  for (const shift of [-360, 0, 360]) {
+    const dx = Math.max(0, b[0] + shift - a[2], a[0] - (b[2] + shift)) / 360;
+    const dy = Math.max(0, mercY(b[1]) - mercY(a[3]), mercY(a[1]) - mercY(b[3]));
+    best = Math.min(best, Math.hypot(dx, dy));
+  }
+  return best;
+}
+
+/** Step 2: adds the nearest group while it is within `reach` of the box, or costs next to nothing. */
+function grow(groups: readonly StoryGroup[], box: Bounds, members: Set<number>, reach: number, width: number, height: number): Bounds {
   for (;;) {
     const zoom = fitZoom(box, width, height);
     let next = -1;
-    let nextBox: Bounds | null = null;
-    let nextZoom = -Infinity;
+    let nearest = Infinity;
     groups.forEach((g, i) => {
       if (members.has(i)) return;
-      const joined = unionBounds(box, g.bounds);
-      const z = fitZoom(joined, width, height);
-      if (z > nextZoom) [next, nextBox, nextZoom] = [i, joined, z];
+      const gap = gapBetween(box, g.bounds);
+      const joins = gap <= reach || zoom - fitZoom(unionBounds(box, g.bounds), width, height) <= FREE_STEP;
+      if (joins && gap < nearest) [next, nearest] = [i, gap];
     });
-    if (next < 0 || zoom - nextZoom > maxStep + 1e-9) return box;
+    if (next < 0) return box;
     members.add(next);
-    box = nextBox!;
+    box = unionBounds(box, groups[next]!.bounds);
   }
 }
 
@@ -137,7 +157,7 @@ function grow(groups: readonly StoryGroup[], box: Bounds, members: Set<number>, 
  * selected event's) are always inside it.
  */
 export function storyView(groups: readonly StoryGroup[], required: readonly LonLat[], options: StoryOptions): StoryView {
-  const { width, height, share = 0.5, maxStep = 2 } = options;
+  const { width, height, share = 0.5, reach = 3 } = options;
   if (groups.length === 0 && required.length === 0) return { bounds: null, core: [], far: [] };
   const total = groups.reduce((s, g) => s + g.weight, 0);
   const members = new Set(groups.length ? seed(groups, total * share, width, height) : []);
@@ -151,10 +171,11 @@ export function storyView(groups: readonly StoryGroup[], required: readonly LonL
       box = unionBounds(box, g.bounds);
     }
   });
-  if (box) box = grow(groups, box, members, maxStep, width, height);
+  const distance = reach * (box ? sizeOf(box) : MIN_SIZE);
+  if (box) box = grow(groups, box, members, distance, width, height);
   if (required.length) {
     for (const p of required) box = box ? unionBounds(box, pointBounds(p)) : pointBounds(p);
-    box = grow(groups, box!, members, maxStep, width, height);
+    box = grow(groups, box!, members, distance, width, height);
   }
   const core = [...members].sort((a, b) => a - b);
   const far = groups.map((_, i) => i).filter((i) => !members.has(i));

@@ -16,11 +16,14 @@ describe('storyView', () => {
     const d = result.dataset;
     const places = summarizePlaces(d, tallyPlaces(d, [Date.UTC(2025, 7, 14), Date.UTC(2025, 7, 22)], ALL_FILTERS), null);
     const groups = places.map((p) => ({ ...group(p.place.lon, p.place.lat, p.events.length) }));
-    const view = storyView(groups, [], SIZE);
-    const far = view.far.map((i) => places[i]!.place.id).sort();
-    expect(far).toEqual(['jber-anchorage', 'white-house']);
-    for (const i of view.core) expect(boundsContain(view.bounds!, [places[i]!.place.lon, places[i]!.place.lat])).toBe(true);
-    expect(view.core.map((i) => places[i]!.place.id)).toContain('moscow');
+    // A phone, a laptop, a wide screen.
+    for (const size of [{ width: 336, height: 333 }, SIZE, { width: 1100, height: 460 }]) {
+      const view = storyView(groups, [], size);
+      const far = view.far.map((i) => places[i]!.place.id).sort();
+      expect(far).toEqual(['jber-anchorage', 'white-house']);
+      for (const i of view.core) expect(boundsContain(view.bounds!, [places[i]!.place.lon, places[i]!.place.lat])).toBe(true);
+      expect(view.core.map((i) => places[i]!.place.id)).toContain('moscow');
+    }
   });
 
   it('takes in a far place that must be seen, and what that brings close', () => {
