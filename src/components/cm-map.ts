@@ -70,7 +70,7 @@ import { ICON_SIZE, MARK_STROKE, RING_OUTER, RING_RADIUS, RING_WIDTH, STRIKE, di
 import { loadMapLibre, type MapLibre } from '../map/maplibre';
 import { MAP_MAX_ZOOM, PlaceIndex, type MapItem } from '../map/place-index';
 import { PlaceSearch } from '../map/place-search';
-import { edgePlacements, storyView, unionBounds, type StoryGroup } from '../map/story-view';
+import { edgePlacements, farParts, storyView, unionBounds, type StoryGroup } from '../map/story-view';
 import { DETAIL_ZOOM, type PickedProperties } from '../map/style';
 import { basemapPaths, cameraBounds, cameraForBounds, layoutLabels, projectionFor, type Box, type Camera, type PlacedLabel } from '../map/svg-scene';
 import { WebGLMap, type Hit } from '../map/webgl-map';
@@ -445,10 +445,7 @@ export class CmMap extends LitElement {
       const bounds = members.map((i) => groups[i]!.bounds).reduce((a, b) => unionBounds(a, b));
       return { core, anchor, bounds, events: chosen.reduce((s, item) => s + item.events, 0), places: chosen.reduce((s, item) => s + (item.type === 'place' ? 1 : item.places), 0), items: chosen };
     };
-    const far = view.far
-      .map((i) => part([i], false))
-      .sort((a, b) => b.events - a.events)
-      .slice(0, MAX_EDGES);
+    const far = farParts(groups, view.far, MAX_EDGES).map((members) => part(members, false));
     this.story = { bounds: view.bounds, parts: view.core.length ? [part(view.core, true), ...far] : far };
   }
 
@@ -609,10 +606,8 @@ export class CmMap extends LitElement {
   private readonly zoomOut = (): void => this.zoomBy(-1);
 
   private zoomBy(delta: number): void {
-    const camera = this.camera();
-    if (!camera) return;
     if (this.mode === 'webgl' && this.engine) this.engine.zoomBy(delta, this.reducedMotion ? 0 : EASE_MS);
-    else this.zoomTo(camera.center, camera.zoom + delta, 0);
+    else if (this.mode === 'svg' && this.svgCamera) this.zoomTo(this.svgCamera.center, this.svgCamera.zoom + delta, 0);
   }
 
   private readonly fitAll = (): void => {
@@ -682,11 +677,12 @@ export class CmMap extends LitElement {
     const ui = this.ui();
     const obstacles: Box[] = this.mode === 'svg' && !this.size.width ? [] : this.controlBoxes();
     for (const e of this.edges) obstacles.push([e.left - 2, e.top - 2, e.left + e.width + 2, e.top + e.height + 2]);
+    const marks: Box[] = [];
     const candidates: { place: string; x: number; y: number; text: string; count: number; keep?: boolean }[] = [];
     for (const item of items) {
       const { x, y } = this.project([item.lon, item.lat]);
       const r = item.type === 'place' ? ICON_SIZE / 2 : RING_OUTER * ringScale(item.events);
-      obstacles.push([x - r, y - r, x + r, y + r]);
+      marks.push([x - r, y - r, x + r, y + r]);
       if (item.type === 'place') candidates.push({ place: item.place.place.id, x, y, text: placeLabel(placeName(d, item.place.place, this.language), item.events, (n) => formatCount(n, ui)), count: item.events });
     }
     const capped = candidates.sort((a, b) => b.count - a.count).slice(0, MAX_LABEL_CANDIDATES);
@@ -699,7 +695,7 @@ export class CmMap extends LitElement {
         capped.push({ place: id, x, y, text: placeLabel(placeName(d, summary.place, this.language), summary.events.length, (n) => formatCount(n, ui)), count: summary.events.length, keep: true });
       }
     }
-    return layoutLabels(capped, { width, height, obstacles, measure: this.measureLabel, limit: MAX_LABELS });
+    return layoutLabels(capped, { width, height, obstacles, avoid: marks, measure: this.measureLabel, limit: MAX_LABELS });
   }
 
   private layEdges(width: number, height: number): EdgeMarker[] {

@@ -182,6 +182,30 @@ export function storyView(groups: readonly StoryGroup[], required: readonly LonL
   return { bounds: box, core, far };
 }
 
+/**
+ * The far groups as at most `limit` parts for edge markers: a group within 10° of a part (the
+ * heaviest first) joins it; past `limit` parts, each further group joins the nearest part. So
+ * places around one far city make one marker, and every far place has one.
+ */
+export function farParts(groups: readonly StoryGroup[], far: readonly number[], limit: number): number[][] {
+  const order = [...far].sort((a, b) => groups[b]!.weight - groups[a]!.weight || a - b);
+  const parts: { members: number[]; bounds: Bounds }[] = [];
+  for (const i of order) {
+    const g = groups[i]!;
+    let best: (typeof parts)[number] | undefined;
+    let nearest = Infinity;
+    for (const part of parts) {
+      const gap = gapBetween(part.bounds, g.bounds);
+      if (gap < nearest) [best, nearest] = [part, gap];
+    }
+    if (best && (nearest <= MIN_SIZE || parts.length >= limit)) {
+      best.members.push(i);
+      best.bounds = unionBounds(best.bounds, g.bounds);
+    } else parts.push({ members: [i], bounds: g.bounds });
+  }
+  return parts.map((p) => p.members);
+}
+
 export interface EdgeCandidate {
   /** Where the group is, in px from the map's top left (possibly far outside it). */
   x: number;

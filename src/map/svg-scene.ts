@@ -90,8 +90,10 @@ export interface PlacedLabel extends LabelCandidate {
 export interface LabelOptions {
   width: number;
   height: number;
-  /** Boxes no label may cover: the markers drawn, the controls over the map. */
+  /** Boxes no label may cover: the controls and edge markers over the map. */
   obstacles?: readonly Box[];
+  /** Boxes a label covers only where no side of its mark is free of them: the marks drawn. */
+  avoid?: readonly Box[];
   /** Width of a text in px; by default a rough 6.8 px per character of 12 px sans-serif. */
   measure?: (text: string) => number;
   /** At most this many labels. */
@@ -111,11 +113,11 @@ const overlap = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] &&
 /**
  * Labels that overlap neither each other nor an obstacle, and lie wholly inside the map: the
  * kept ones first, then busier places, each to the right of its marker, else to the left, above
- * or below, or not at all. A label is never cut short; a place it does not fit beside is
- * simply not labelled.
+ * or below (a side clear of other marks first), or not at all. A label is never cut short; a
+ * place it does not fit beside is simply not labelled.
  */
 export function layoutLabels(candidates: readonly LabelCandidate[], options: LabelOptions): PlacedLabel[] {
-  const { width, height, obstacles = [], measure = (t) => t.length * 6.8, limit = Infinity } = options;
+  const { width, height, obstacles = [], avoid = [], measure = (t) => t.length * 6.8, limit = Infinity } = options;
   const placed: PlacedLabel[] = [];
   const order = [...candidates].sort((a, b) => Number(!!b.keep) - Number(!!a.keep) || b.count - a.count || a.text.localeCompare(b.text));
   const seen = new Set<string>();
@@ -131,16 +133,10 @@ export function layoutLabels(candidates: readonly LabelCandidate[], options: Lab
       { anchor: 'middle', box: [c.x - w / 2, c.y - LABEL_OFFSET - h, c.x + w / 2, c.y - LABEL_OFFSET], tx: c.x },
       { anchor: 'middle', box: [c.x - w / 2, c.y + LABEL_OFFSET, c.x + w / 2, c.y + LABEL_OFFSET + h], tx: c.x },
     ];
-    const own: Box = [c.x - LABEL_OFFSET + 1, c.y - LABEL_OFFSET + 1, c.x + LABEL_OFFSET - 1, c.y + LABEL_OFFSET - 1];
-    const side = sides.find(
-      ({ box }) =>
-        box[0] >= EDGE &&
-        box[1] >= EDGE &&
-        box[2] <= width - EDGE &&
-        box[3] <= height - EDGE &&
-        !placed.some((p) => overlap(p.box, box)) &&
-        !obstacles.some((o) => overlap(o, box) && !(c.keep && overlap(o, own))),
+    const allowed = sides.filter(
+      ({ box }) => box[0] >= EDGE && box[1] >= EDGE && box[2] <= width - EDGE && box[3] <= height - EDGE && !placed.some((p) => overlap(p.box, box)) && !obstacles.some((o) => overlap(o, box)),
     );
+    const side = allowed.find(({ box }) => !avoid.some((o) => overlap(o, box))) ?? allowed[0];
     if (!side) continue;
     placed.push({ ...c, anchor: side.anchor, tx: side.tx, ty: side.box[1] + BASELINE, box: side.box });
   }

@@ -228,9 +228,14 @@ export class WebGLMap {
     this.map.easeTo({ center: [center[0], center[1]], zoom, duration });
   }
 
+  /** Zooms by steps from where the last step is going, so quick presses add up. */
   zoomBy(delta: number, duration: number): void {
-    this.map.easeTo({ zoom: this.map.getZoom() + delta, duration });
+    const from = this.zoomTarget !== null && this.map.isMoving() ? this.zoomTarget : this.map.getZoom();
+    this.zoomTarget = Math.max(this.map.getMinZoom(), Math.min(this.map.getMaxZoom(), from + delta));
+    this.map.easeTo({ zoom: this.zoomTarget, duration });
   }
+
+  private zoomTarget: number | null = null;
 
   /**
    * The places and clusters drawn now, read back from the tiles MapLibre has rendered in the

@@ -4,7 +4,7 @@ import { ALL_FILTERS } from '../../src/model/select';
 import { validateJson } from '../../src/model/validate';
 import { summarizePlaces, tallyPlaces } from '../../src/map/features';
 import { boundsContain, type LonLat } from '../../src/map/fit';
-import { edgePlacements, fitZoom, storyView, unionBounds, type StoryGroup } from '../../src/map/story-view';
+import { edgePlacements, farParts, fitZoom, storyView, unionBounds, type StoryGroup } from '../../src/map/story-view';
 
 const group = (lon: number, lat: number, weight = 1): StoryGroup => ({ lon, lat, bounds: [lon, lat, lon, lat], weight });
 const SIZE = { width: 740, height: 460 };
@@ -60,6 +60,16 @@ describe('storyView', () => {
 
   it('is empty for nothing', () => {
     expect(storyView([], [], SIZE)).toEqual({ bounds: null, core: [], far: [] });
+  });
+});
+
+describe('farParts', () => {
+  it('makes one part of the places round one far city, and never more parts than asked, losing none', () => {
+    const groups = [group(-77, 38.9, 5), group(-76.5, 39.2, 2), group(-150, 61, 3), group(139.7, 35.7, 1), group(-46.6, -23.5, 1)];
+    expect(farParts(groups, [0, 1, 2, 3, 4], 6)).toEqual([[0, 1], [2], [3], [4]]);
+    const capped = farParts(groups, [0, 1, 2, 3, 4], 2);
+    expect(capped).toHaveLength(2);
+    expect(capped.flat().sort()).toEqual([0, 1, 2, 3, 4]);
   });
 });
 
