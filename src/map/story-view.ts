@@ -13,7 +13,7 @@
  * 3. What must be seen (a story step's places, the selected event's) is added, and the box
  *    grows again from there by the same rule. The groups left out are the far ones.
  */
-import { FIT_MAX_ZOOM, FIT_PADDING, boundsContain, normalizeLongitude, type Bounds, type LonLat } from './fit';
+import { FIT_MAX_ZOOM, FIT_PADDING, boundsContain, boundsOf, normalizeLongitude, type Bounds, type LonLat } from './fit';
 
 export interface StoryGroup {
   /** A position that stands for the group: its centre. */
@@ -179,7 +179,12 @@ export function storyView(groups: readonly StoryGroup[], required: readonly LonL
   }
   const core = [...members].sort((a, b) => a - b);
   const far = groups.map((_, i) => i).filter((i) => !members.has(i));
-  return { bounds: box, core, far };
+  // Boxes joined one by one may go round the long way; the smallest box round them all may not.
+  const corners = core.flatMap((i) => {
+    const [w, s, e, n] = groups[i]!.bounds;
+    return [[w, s], [e, n]] as LonLat[];
+  });
+  return { bounds: boundsOf([...corners, ...required]) ?? box, core, far };
 }
 
 /**
