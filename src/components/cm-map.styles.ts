@@ -150,6 +150,31 @@ export const mapStyles = [
       background: color-mix(in srgb, var(--cm-paper) 75%, transparent);
       border-top-left-radius: 4px;
     }
+    /* The selected and hovered events' own marks over the WebGL map (MapLibre markers); the pointer goes through. */
+    .picked-mark {
+      width: 24px;
+      height: 24px;
+      pointer-events: none;
+    }
+    .picked-mark img {
+      display: block;
+      width: 24px;
+      height: 24px;
+    }
+    .picked-mark::after {
+      content: '';
+      position: absolute;
+      inset: 0;
+      border-radius: 50%;
+      border: 2.5px solid var(--cm-muted);
+    }
+    .picked-mark.selected {
+      z-index: 1;
+    }
+    .picked-mark.selected::after {
+      inset: -0.5px;
+      border: 3px solid var(--cm-accent);
+    }
     .maplibregl-canvas:focus-visible {
       outline: 3px solid var(--cm-accent);
       outline-offset: -3px;

@@ -55,7 +55,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { GeoProjection } from 'd3';
-import type { FeatureCollection, Point } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import { ALL_FILTERS, overlaps, passesFilters, type Filters, type TimeWindow } from '../model/select';
@@ -64,14 +63,14 @@ import { eventCount, t, uiLanguage, type MessageKey, type UiLanguage } from '../
 import { eventTitle } from '../i18n/sentence';
 import { PALETTES, kindColor, type Palette } from '../ui/marks';
 import { loadBasemap, type Basemap } from '../map/basemap';
-import { byImportanceKey, eventPoints, nextPick, placeLabel, placeName, placePosition, placesOf, summarizePlaces, tallyPlaces, type PlaceSummary } from '../map/features';
+import { byImportanceKey, eventPoints, nextPick, placeLabel, placeName, placePosition, placesOf, summarizePlaces, tallyPlaces, type PickedMark, type PlaceSummary } from '../map/features';
 import { boundsContain, boundsOf, normalizeLongitude, zoomForMercatorScale, type Bounds, type LonLat } from '../map/fit';
-import { ICON_SIZE, MARK_STROKE, RING_OUTER, RING_RADIUS, RING_WIDTH, STRIKE, discPath, markDrawing, ringArcs, ringScale, ringSlots, sectorPath } from '../map/icons';
+import { ICON_SIZE, MARK_STROKE, RING_OUTER, RING_RADIUS, RING_WIDTH, STRIKE, discPath, iconParts, markDrawing, ringArcs, ringScale, ringSlots, sectorPath } from '../map/icons';
 import { loadMapLibre, type MapLibre } from '../map/maplibre';
 import { MAP_MAX_ZOOM, PlaceIndex, type MapItem } from '../map/place-index';
 import { PlaceSearch } from '../map/place-search';
 import { edgePlacements, farParts, storyView, unionBounds, type StoryGroup } from '../map/story-view';
-import { DETAIL_ZOOM, type PickedProperties } from '../map/style';
+import { DETAIL_ZOOM } from '../map/style';
 import { basemapPaths, cameraBounds, cameraForBounds, layoutLabels, projectionFor, type Box, type Camera, type PlacedLabel } from '../map/svg-scene';
 import { WebGLMap, type Hit } from '../map/webgl-map';
 import { HoverEvent, MapFallbackEvent, PickEvent, ViewReadyEvent } from './events';
@@ -100,6 +99,8 @@ const MAX_EDGES = 6;
 const MAX_EDGE_SHARE = 0.45;
 const MAX_SVG_ITEMS = 600;
 const MAX_LABEL_CANDIDATES = 200;
+/** Places an event's own mark is drawn at, at most (an attack may list many sites). */
+const MAX_PICKED = 24;
 /** The story's groups are the clusters of the coarsest zoom from here down with at most this many. */
 const GROUP_ZOOM = 5;
 const MAX_GROUPS = 128;
@@ -297,7 +298,7 @@ export class CmMap extends LitElement {
         loadDetail: () => loadBasemap('fine'),
         index: this.index,
         formatCount: this.clusterCount(),
-        picked: this.pickedFeatures(),
+        picked: this.pickedMarks(),
         palette: PALETTES[this.theme],
         kinds: this.data?.kinds ?? [],
         dark: this.theme === 'dark',
@@ -486,7 +487,7 @@ export class CmMap extends LitElement {
     if (has('palette')) engine.setPalette(PALETTES[this.theme], this.theme === 'dark');
     if ((has('index') || has('counts')) && this.index) engine.setIndex(this.index, this.clusterCount());
     if (has('fit') && this.story.bounds) engine.fit(this.story.bounds, duration);
-    if (has('picked')) engine.setPicked(this.pickedFeatures());
+    if (has('picked')) engine.setPicked(this.pickedMarks());
     if (has('reveal')) {
       const e = this.eventById(this.selected);
       if (e && this.isDrawn(e)) engine.reveal(this.positionsOf(e), duration);
@@ -507,18 +508,17 @@ export class CmMap extends LitElement {
     });
   }
 
-  /** The selected and the hovered event's own marks, for every place they are drawn at. */
-  private pickedFeatures(): FeatureCollection<Point, PickedProperties> {
+  /** The selected and the hovered event's own marks, for every place they are drawn at (a few dozen at most). */
+  private pickedMarks(): PickedMark[] {
     const d = this.data;
-    const features: FeatureCollection<Point, PickedProperties>['features'] = [];
-    const add = (id: string | null, role: PickedProperties['role']) => {
+    const marks: PickedMark[] = [];
+    const add = (id: string | null, role: PickedMark['role']) => {
       const e = this.eventById(id);
-      if (!d || !e || !this.isDrawn(e)) return;
-      for (const p of eventPoints(d, e)) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { place: p.place, icon: p.icon, role } });
+      if (d && e && this.isDrawn(e)) for (const p of eventPoints(d, e).slice(0, MAX_PICKED)) marks.push({ ...p, role });
     };
     if (this.hovered !== this.selected) add(this.hovered, 'hovered');
     add(this.selected, 'selected');
-    return { type: 'FeatureCollection', features };
+    return marks;
   }
 
   // Picks ------------------------------------------------------------------------------------
@@ -835,9 +835,9 @@ export class CmMap extends LitElement {
     if (!s || !index) return null;
     const near = (px: number, py: number, r: number) => Math.hypot(px - x, py - y) <= r + 4;
     const picked: PlaceSummary[] = [];
-    for (const f of this.pickedFeatures().features) {
-      const { x: px, y: py } = this.project(f.geometry.coordinates as unknown as LonLat);
-      const summary = index.summaryOf(f.properties.place);
+    for (const f of this.pickedMarks()) {
+      const { x: px, y: py } = this.project([f.lon, f.lat]);
+      const summary = index.summaryOf(f.place);
       if (summary && near(px, py, ICON_SIZE / 2) && !picked.includes(summary)) picked.push(summary);
     }
     const places = [...s.places].reverse().filter((p) => near(p.x, p.y, ICON_SIZE / 2)).map((p) => p.item.place);
@@ -924,7 +924,7 @@ export class CmMap extends LitElement {
     const d = this.data!;
     const dark = this.theme === 'dark';
     const icons = new Set(s.places.map((x) => x.item.place.icon));
-    const picked = this.pickedFeatures().features.map((f) => ({ ...this.project(f.geometry.coordinates as unknown as LonLat), ...f.properties }));
+    const picked = this.pickedMarks().map((f) => ({ ...this.project([f.lon, f.lat]), ...f }));
     for (const f of picked) icons.add(f.icon);
     const searching = this.searchMatches !== null;
     const dim = (matches: number | null) => searching && !matches;
@@ -990,10 +990,7 @@ export class CmMap extends LitElement {
   }
 
   private renderIconDef(name: string, p: Palette, dark: boolean) {
-    // Kind ids may hold dashes; the status style is the last part (see `iconName`).
-    const cut = name.lastIndexOf('-');
-    const kindId = name.slice(0, cut);
-    const style = name.slice(cut + 1) as 'solid' | 'dashed' | 'crossed' | 'dotted';
+    const { kind: kindId, style } = iconParts(name);
     const kind = this.data!.kindById.get(kindId);
     if (!kind) return nothing;
     const d = markDrawing(kind, style, p, dark);

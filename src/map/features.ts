@@ -128,6 +128,11 @@ export interface EventPoint {
   icon: string;
 }
 
+/** The selected or the hovered event's mark at one of its places. */
+export interface PickedMark extends EventPoint {
+  role: 'selected' | 'hovered';
+}
+
 export function eventPoints(dataset: Dataset, e: ChronoEvent): EventPoint[] {
   const icon = iconName(e.kind, statusStyle(e.status));
   return placesOf(e).flatMap((id) => {

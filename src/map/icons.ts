@@ -48,10 +48,9 @@ export function allIcons(kinds: readonly Kind[]): { kind: Kind; style: StatusSty
   return kinds.flatMap((kind) => STATUS_STYLE_LIST.map((style) => ({ kind, style, name: iconName(kind.id, style) })));
 }
 
-/** The mark as pixels, `pixelRatio` times the CSS size, for `map.addImage`. */
-export function drawIcon(kind: Kind, style: StatusStyle, palette: Palette, dark: boolean, pixelRatio: number): ImageData {
+/** The mark on a canvas `pixelRatio` times its CSS size (a plain canvas: Safari before 16.4 has no 2D OffscreenCanvas). */
+function iconCanvas(kind: Kind, style: StatusStyle, palette: Palette, dark: boolean, pixelRatio: number): HTMLCanvasElement {
   const size = Math.ceil(ICON_SIZE * pixelRatio);
-  // A plain canvas: Safari before 16.4 has no 2D OffscreenCanvas.
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = size;
   const ctx = canvas.getContext('2d')!;
@@ -73,7 +72,24 @@ export function drawIcon(kind: Kind, style: StatusStyle, palette: Palette, dark:
     ctx.lineTo(STRIKE.x2, STRIKE.y2);
     ctx.stroke();
   }
-  return ctx.getImageData(0, 0, size, size);
+  return canvas;
+}
+
+/** The mark as pixels, `pixelRatio` times the CSS size, for `map.addImage`. */
+export function drawIcon(kind: Kind, style: StatusStyle, palette: Palette, dark: boolean, pixelRatio: number): ImageData {
+  const canvas = iconCanvas(kind, style, palette, dark, pixelRatio);
+  return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+/** The mark as a PNG data URL (the page's CSP allows `data:` images), for an <img>. */
+export function iconUrl(kind: Kind, style: StatusStyle, palette: Palette, dark: boolean, pixelRatio: number): string {
+  return iconCanvas(kind, style, palette, dark, pixelRatio).toDataURL('image/png');
+}
+
+/** The kind id and status style an icon name stands for (kind ids may hold dashes). */
+export function iconParts(name: string): { kind: string; style: StatusStyle } {
+  const cut = name.lastIndexOf('-');
+  return { kind: name.slice(0, cut), style: name.slice(cut + 1) as StatusStyle };
 }
 
 /**

@@ -4,8 +4,9 @@
  *
  * Layers, bottom to top: water, land, borders (1:110m, then 1:50m from DETAIL_ZOOM), halos of
  * places matching a search, clusters (a ring split by kind, with the count), places (the mark
- * of each place's most important event), then the selected and hovered events' own marks and
- * their rings, from a source of their own so they show even where their place is in a cluster.
+ * of each place's most important event). The selected and hovered events' own marks and rings
+ * go above them all as MapLibre markers (see ./webgl-map.ts), so they show even where their
+ * place is in a cluster, and move with no source to rebuild.
  *
  * Places and clusters come as vector tiles cut from the cluster index on the main thread (see
  * ./place-index.ts and ./tile-protocol.ts). Marks allow overlap and ignore placement, so no
@@ -14,17 +15,16 @@
  * element lays a capped set of labels out itself, so they neither overlap nor leave the map.
  */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import type { FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { Palette } from '../ui/marks';
 import type { Basemap } from './basemap';
-import { RING_RADIUS } from './icons';
 import { MAP_MAX_ZOOM, TILE_LAYER } from './place-index';
 
 /**
  * Each source's tiles arrive on their own, and in software WebGL each arrival costs a repaint
  * (20–130 ms while the map starts), so land and borders share one source.
  */
-export const SOURCE = { basemap: 'basemap', basemapDetail: 'basemap-detail', places: 'places', picked: 'picked' } as const;
+export const SOURCE = { basemap: 'basemap', basemapDetail: 'basemap-detail', places: 'places' } as const;
 export const LAYER = {
   water: 'water',
   land: 'land',
@@ -34,16 +34,7 @@ export const LAYER = {
   halos: 'match-halos',
   clusters: 'clusters',
   places: 'places',
-  pickedIcons: 'picked-icons',
-  pickedRings: 'picked-rings',
 } as const;
-
-/** What the picked source holds: the selected and the hovered event's mark at each of its places. */
-export interface PickedProperties {
-  place: string;
-  icon: string;
-  role: 'selected' | 'hovered';
-}
 
 /**
  * From this zoom on, the 1:50m basemap is drawn instead of the 1:110m one: the map opens on the
@@ -60,7 +51,6 @@ const FONT_STACK = ['system-ui', 'Segoe UI', 'Roboto', 'Noto Sans', 'DejaVu Sans
 const IS_BORDER: ExpressionSpecification = ['has', 'border'];
 
 const IS_CLUSTER: ExpressionSpecification = ['has', 'cl'];
-const SELECTED: ExpressionSpecification = ['==', ['get', 'role'], 'selected'];
 /** While the reader searches, tiles carry `m`, the matching events: the rest is dimmed. */
 const EMPHASIS: ExpressionSpecification = ['case', ['has', 'm'], ['case', ['>', ['get', 'm'], 0], 1, 0.3], 1];
 
@@ -72,7 +62,6 @@ type PaintByLayer = {
   [LAYER.bordersDetail]: { 'line-color': string };
   [LAYER.halos]: { 'circle-color': string; 'circle-stroke-color': string };
   [LAYER.clusters]: { 'text-color': string; 'text-halo-color': string };
-  [LAYER.pickedRings]: { 'circle-stroke-color': ExpressionSpecification };
 };
 
 /** The paint properties that follow the theme; applied again by `setPaintProperty` on a change. */
@@ -85,7 +74,6 @@ export function themePaint(p: Palette): PaintByLayer {
     [LAYER.bordersDetail]: { 'line-color': p.border },
     [LAYER.halos]: { 'circle-color': p.accent, 'circle-stroke-color': p.accent },
     [LAYER.clusters]: { 'text-color': p.ink, 'text-halo-color': p.paper },
-    [LAYER.pickedRings]: { 'circle-stroke-color': ['case', SELECTED, p.accent, p.muted] },
   };
 }
 
@@ -94,7 +82,6 @@ export interface StyleInput {
   basemap: Basemap;
   /** Tile URL template of the places (see ./tile-protocol.ts). */
   places: string;
-  picked: FeatureCollection<Point, PickedProperties>;
   palette: Palette;
 }
 
@@ -120,7 +107,7 @@ export function basemapSourceData({ countries, borders }: Basemap): FeatureColle
   return { type: 'FeatureCollection', features: [...countries.features, { type: 'Feature', properties: { border: true }, geometry: borders }] };
 }
 
-export function mapStyle({ basemap, places, picked, palette }: StyleInput): StyleSpecification {
+export function mapStyle({ basemap, places, palette }: StyleInput): StyleSpecification {
   const paint = themePaint(palette);
   const layers: LayerSpecification[] = [
     { id: LAYER.water, type: 'background', paint: paint[LAYER.water] },
@@ -175,24 +162,6 @@ export function mapStyle({ basemap, places, picked, palette }: StyleInput): Styl
       },
       paint: { 'icon-opacity': EMPHASIS },
     },
-    {
-      id: LAYER.pickedIcons,
-      type: 'symbol',
-      source: SOURCE.picked,
-      layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': true },
-    },
-    // On top: the selected event's ring must not hide under other marks.
-    {
-      id: LAYER.pickedRings,
-      type: 'circle',
-      source: SOURCE.picked,
-      paint: {
-        ...paint[LAYER.pickedRings],
-        'circle-radius': RING_RADIUS,
-        'circle-color': 'rgba(0, 0, 0, 0)',
-        'circle-stroke-width': ['case', SELECTED, 3, 2.5],
-      },
-    },
   ];
   return {
     version: 8,
@@ -200,7 +169,6 @@ export function mapStyle({ basemap, places, picked, palette }: StyleInput): Styl
       // Natural Earth has no detail to show past zoom 8; tiling stops there and overzooms.
       [SOURCE.basemap]: { type: 'geojson', data: basemapSourceData(basemap), maxzoom: 8 },
       [SOURCE.places]: { type: 'vector', tiles: [places], minzoom: 0, maxzoom: MAP_MAX_ZOOM },
-      [SOURCE.picked]: { type: 'geojson', data: picked, maxzoom: MAP_MAX_ZOOM },
     },
     layers,
   };

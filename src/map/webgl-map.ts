@@ -1,21 +1,24 @@
 /**
  * The MapLibre map behind <cm-map>: built once from the style in ./style.ts, then changed only
  * incrementally: a new cluster index (window, filters, search) becomes a new generation of the
- * place tiles; the selected and hovered marks go to their own small source; the theme through
- * paint properties. The element decides what to show; this class only knows how to show it.
+ * place tiles; the theme goes through paint properties. The selected and hovered events' own
+ * marks are MapLibre markers (an element each, at most a few dozen): moving them costs no
+ * source update and no worker round trip, so a selection shows in the next frame. They let
+ * the pointer through; the map tells what is under it. The element decides what to show; this
+ * class only knows how to show it.
  */
-import type { FeatureCollection, Point } from 'geojson';
-import type { GeoJSONSource, MapGeoJSONFeature, Map as MapLibreMap, MapMouseEvent, PointLike, VectorTileSource } from 'maplibre-gl';
+import type { Point } from 'geojson';
+import type { MapGeoJSONFeature, Map as MapLibreMap, MapMouseEvent, Marker, PointLike, VectorTileSource } from 'maplibre-gl';
 import type { Kind } from '../model/categories';
 import type { Palette } from '../ui/marks';
 import { planarBasemap, type Basemap } from './basemap';
 import { FIT_MAX_ZOOM, FIT_PADDING, boundsContain, normalizeLongitude, type Bounds, type LonLat } from './fit';
-import { allIcons, drawIcon, drawRing, slotsOfRingName } from './icons';
+import { RING_RADIUS, allIcons, drawIcon, drawRing, iconParts, iconUrl, slotsOfRingName } from './icons';
 import type { MapLibre } from './maplibre';
-import type { PlaceSummary } from './features';
+import type { PickedMark, PlaceSummary } from './features';
 import { MAP_MAX_ZOOM, type PlaceIndex } from './place-index';
 import type { Camera } from './svg-scene';
-import { DETAIL_ZOOM, LAYER, SOURCE, detailBasemap, mapStyle, themePaint, type PickedProperties } from './style';
+import { DETAIL_ZOOM, LAYER, SOURCE, detailBasemap, mapStyle, themePaint } from './style';
 import { PlaceTiles } from './tile-protocol';
 
 /** What is under the pointer: places (topmost first) or a cluster. */
@@ -29,7 +32,7 @@ export interface WebGLMapInit {
   loadDetail(): Promise<Basemap>;
   index: PlaceIndex;
   formatCount(n: number): string;
-  picked: FeatureCollection<Point, PickedProperties>;
+  picked: readonly PickedMark[];
   palette: Palette;
   /** The dataset's kinds, each with an icon per status style; `dark` picks their theme colour. */
   kinds: readonly Kind[];
@@ -62,7 +65,9 @@ export class WebGLMap {
   private readonly tiles: PlaceTiles;
   private index: PlaceIndex;
   private formatCount: (n: number) => string;
-  private picked: FeatureCollection<Point, PickedProperties>;
+  private picked: readonly PickedMark[] = [];
+  private readonly markers = new Map<string, { marker: Marker; icon: string; img: HTMLImageElement }>();
+  private readonly lib: MapLibre;
   private hoverKey: string | null = null;
   private palette: Palette;
   private kinds: readonly Kind[];
@@ -77,10 +82,10 @@ export class WebGLMap {
     private readonly init: WebGLMapInit,
   ) {
     const { container, basemap, palette, bounds, locale } = init;
+    this.lib = lib;
     this.tiles = new PlaceTiles(lib);
     this.index = init.index;
     this.formatCount = init.formatCount;
-    this.picked = init.picked;
     this.palette = palette;
     this.kinds = init.kinds;
     this.dark = init.dark;
@@ -88,7 +93,7 @@ export class WebGLMap {
     this.map = new lib.Map({
       container,
       locale,
-      style: mapStyle({ basemap: planarBasemap(basemap), places, picked: this.picked, palette }),
+      style: mapStyle({ basemap: planarBasemap(basemap), places, palette }),
       attributionControl: false,
       ...(bounds ? { bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]], fitBoundsOptions: { padding: this.padding(), maxZoom: FIT_MAX_ZOOM } } : { center: [25, 35], zoom: 1 }),
       maxZoom: MAP_MAX_ZOOM,
@@ -101,6 +106,7 @@ export class WebGLMap {
       fadeDuration: 0,
     });
     this.addIcons();
+    this.setPicked(init.picked);
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     // Sources can be added once the style has loaded; the view may already be close by then.
     void this.loaded.then(() => {
@@ -127,7 +133,6 @@ export class WebGLMap {
     this.map.on('webglcontextrestored', () => {
       clearTimeout(this.restoreTimer);
       this.addIcons();
-      this.setPicked(this.picked);
     });
   }
 
@@ -164,10 +169,51 @@ export class WebGLMap {
     this.map.getSource<VectorTileSource>(SOURCE.places)?.setTiles([this.tiles.publish(index, formatCount)]);
   }
 
-  /** The selected and hovered events' own marks. */
-  setPicked(picked: FeatureCollection<Point, PickedProperties>): void {
+  /** The selected and hovered events' own marks: markers kept where they stay, made or dropped where not. */
+  setPicked(picked: readonly PickedMark[]): void {
     this.picked = picked;
-    void this.map.getSource<GeoJSONSource>(SOURCE.picked)?.setData(picked);
+    const keep = new Set<string>();
+    for (const mark of picked) {
+      const key = `${mark.role}|${mark.place}`;
+      keep.add(key);
+      const existing = this.markers.get(key);
+      if (existing) {
+        if (existing.icon !== mark.icon) [existing.icon, existing.img.src] = [mark.icon, this.iconSource(mark.icon)];
+        existing.marker.setLngLat([mark.lon, mark.lat]);
+        continue;
+      }
+      const element = document.createElement('div');
+      element.className = `picked-mark ${mark.role}`;
+      element.dataset.place = mark.place;
+      element.dataset.role = mark.role;
+      // The selection is announced and listed elsewhere; the mark only shows it.
+      element.setAttribute('aria-hidden', 'true');
+      const img = document.createElement('img');
+      img.alt = '';
+      img.src = this.iconSource(mark.icon);
+      element.append(img);
+      const marker = new this.lib.Marker({ element, anchor: 'center' }).setLngLat([mark.lon, mark.lat]).addTo(this.map);
+      this.markers.set(key, { marker, icon: mark.icon, img });
+    }
+    for (const [key, { marker }] of this.markers) {
+      if (keep.has(key)) continue;
+      marker.remove();
+      this.markers.delete(key);
+    }
+  }
+
+  private readonly iconUrls = new Map<string, string>();
+
+  private iconSource(name: string): string {
+    const key = `${name}|${this.dark}`;
+    let url = this.iconUrls.get(key);
+    if (!url) {
+      const { kind: id, style } = iconParts(name);
+      const kind = this.kinds.find((k) => k.id === id);
+      url = kind ? iconUrl(kind, style, this.palette, this.dark, ICON_PIXEL_RATIO) : '';
+      this.iconUrls.set(key, url);
+    }
+    return url;
   }
 
   setPalette(palette: Palette, dark: boolean): void {
@@ -178,12 +224,15 @@ export class WebGLMap {
       for (const [name, value] of Object.entries(paint)) this.map.setPaintProperty(layer, name as never, value as never);
     }
     this.addIcons();
+    this.iconUrls.clear();
+    for (const m of this.markers.values()) m.img.src = this.iconSource(m.icon);
   }
 
   /** A new dataset may bring kinds of its own: their icons are added before its marks. */
   setKinds(kinds: readonly Kind[]): void {
     if (kinds === this.kinds) return;
     this.kinds = kinds;
+    this.iconUrls.clear();
     this.addIcons();
   }
 
@@ -264,6 +313,8 @@ export class WebGLMap {
 
   destroy(): void {
     this.removed = true;
+    for (const { marker } of this.markers.values()) marker.remove();
+    this.markers.clear();
     clearTimeout(this.restoreTimer);
     this.tiles.release();
     this.map.remove();
@@ -287,19 +338,21 @@ export class WebGLMap {
     );
   };
 
-  /** What is at or around a point: the topmost mark's places, or the topmost cluster. */
-  private hitAt(where: PointLike | [PointLike, PointLike]): Hit | null {
-    const features = this.map.queryRenderedFeatures(where, { layers: [LAYER.pickedIcons, LAYER.places, LAYER.clusters] });
-    const fromTiles = (f: MapGeoJSONFeature) => this.tiles.indexOf(Number(f.properties.g));
+  /** What is at or around a point: the picked marks' places and the topmost mark's, or the topmost cluster. */
+  private hitAt(where: PointLike | [PointLike, PointLike], at: { x: number; y: number }, slop: number): Hit | null {
     const places: PlaceSummary[] = [];
+    // The picked marks are drawn above everything, so they come first.
+    for (const mark of this.picked) {
+      const p = this.project([mark.lon, mark.lat]);
+      const place = Math.hypot(p.x - at.x, p.y - at.y) <= RING_RADIUS + slop ? this.index.summaryOf(mark.place) : undefined;
+      if (place && !places.includes(place)) places.push(place);
+    }
+    const features = this.map.queryRenderedFeatures(where, { layers: [LAYER.places, LAYER.clusters] });
+    const fromTiles = (f: MapGeoJSONFeature) => this.tiles.indexOf(Number(f.properties.g));
     for (const f of features) {
-      if (f.layer.id === LAYER.pickedIcons) {
-        const place = this.index.summaryOf(String(f.properties.place));
-        if (place && !places.includes(place)) places.push(place);
-      } else if (f.layer.id === LAYER.places) {
-        const place = fromTiles(f)?.places[Number(f.id)];
-        if (place && !places.includes(place)) places.push(place);
-      }
+      if (f.layer.id !== LAYER.places) continue;
+      const place = fromTiles(f)?.places[Number(f.id)];
+      if (place && !places.includes(place)) places.push(place);
     }
     if (places.length) return { type: 'places', places };
     const cluster = features.find((f) => f.layer.id === LAYER.clusters);
@@ -312,15 +365,19 @@ export class WebGLMap {
 
   private readonly onClick = (e: MapMouseEvent): void => {
     const { x, y } = e.point;
-    const hit = this.hitAt([
-      [x - HIT_SLOP, y - HIT_SLOP],
-      [x + HIT_SLOP, y + HIT_SLOP],
-    ]);
+    const hit = this.hitAt(
+      [
+        [x - HIT_SLOP, y - HIT_SLOP],
+        [x + HIT_SLOP, y + HIT_SLOP],
+      ],
+      e.point,
+      HIT_SLOP,
+    );
     if (hit) this.init.onPick(hit);
   };
 
   private readonly onPointerMove = (e: MapMouseEvent): void => {
-    const hit = this.hitAt(e.point);
+    const hit = this.hitAt(e.point, e.point, 0);
     const key = hit === null ? null : hit.type === 'cluster' ? `c${hit.id}` : `p${hit.places.map((p) => p.n).join(',')}`;
     if (key === this.hoverKey) return;
     this.hoverKey = key;

@@ -184,13 +184,23 @@ function overlapping(a: DOMRect, b: DOMRect): boolean {
   return a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 }
 
-/** The picked marks (selected and hovered events' own marks, above any cluster): WebGL source data or SVG. */
+/** The picked marks (selected and hovered events' own marks, above any cluster): WebGL markers or SVG rings. */
 function pickedMarks(el: CmMap): { place: string; role: string }[] {
   if (el.mapLibre) {
-    const data = (el.mapLibre.getSource('picked') as unknown as { _data: { geojson?: GeoJSON.FeatureCollection } } & { serialize(): { data: GeoJSON.FeatureCollection } }).serialize().data;
-    return data.features.map((f) => ({ place: String(f.properties!.place), role: String(f.properties!.role) }));
+    return [...shadow(el).querySelectorAll<HTMLElement>('.picked-mark')]
+      .map((m) => ({ place: m.dataset.place!, role: m.dataset.role! }))
+      .sort((a, b) => a.role.localeCompare(b.role) || a.place.localeCompare(b.place));
   }
   return [...svgOf(el).querySelectorAll('.picked circle')].map((c) => ({ place: '', role: c.getAttribute('stroke') === PALETTES.light.accent ? 'selected' : 'hovered' }));
+}
+
+/** The centre of the WebGL map's picked mark at a place, in px from the element's top left. */
+function pickedMarkAt(el: CmMap, place: string, role = 'selected'): { x: number; y: number } | null {
+  const mark = shadow(el).querySelector<HTMLElement>(`.picked-mark[data-place="${place}"][data-role="${role}"]`);
+  if (!mark) return null;
+  const box = mark.getBoundingClientRect();
+  const host = el.getBoundingClientRect();
+  return { x: box.left + box.width / 2 - host.left, y: box.top + box.height / 2 - host.top };
 }
 
 /** The number of DOM nodes in an element, its shadow tree included. */
@@ -381,7 +391,8 @@ describe('<cm-map>', () => {
       expect(pickedMarks(el)).toEqual([{ place: 'moscow', role: 'selected' }]);
       await settled(el);
       const { x, y } = el.mapLibre!.project([37.6175, 55.752]);
-      expect(el.mapLibre!.queryRenderedFeatures([x, y], { layers: ['picked-rings'] })).toHaveLength(1);
+      const mark = pickedMarkAt(el, 'moscow')!;
+      expect(Math.hypot(mark.x - x, mark.y - y)).toBeLessThan(1);
     });
 
     it('marks a selection and hover set before the map had loaded', async () => {
@@ -390,6 +401,7 @@ describe('<cm-map>', () => {
         { place: 'moscow', role: 'hovered' },
         { place: 'kharkiv', role: 'selected' },
       ]);
+      expect(shadow(el).querySelector('.picked-mark.selected img')!.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     });
 
     it('keeps the selection ringed when a new window rebuilds the places', async () => {
@@ -517,8 +529,8 @@ describe('<cm-map>', () => {
         // The selected event's place is inside a cluster, yet its own mark and ring are drawn.
         const at = map.project([d.placeById.get(selected.place!)!.lon, d.placeById.get(selected.place!)!.lat]);
         expect(map.queryRenderedFeatures([at.x, at.y], { layers: ['places'] })).toEqual([]);
-        expect(map.queryRenderedFeatures([at.x, at.y], { layers: ['picked-rings'] })).toHaveLength(1);
-        expect(map.queryRenderedFeatures([at.x, at.y], { layers: ['picked-icons'] })).toHaveLength(1);
+        const mark = pickedMarkAt(el, selected.place!)!;
+        expect(Math.hypot(mark.x - at.x, mark.y - at.y)).toBeLessThan(1);
         // The map's own DOM stays small: marks and clusters are on the canvas.
         expect(nodesIn(el)).toBeLessThan(300);
         const zoom = map.getZoom();

@@ -6,7 +6,6 @@ describe('mapStyle', () => {
   const style = mapStyle({
     basemap: { countries: { type: 'FeatureCollection', features: [] }, borders: { type: 'MultiLineString', coordinates: [] } },
     places: 'chronomap://places/0/1/{z}/{x}/{y}',
-    picked: { type: 'FeatureCollection', features: [] },
     palette: PALETTES.dark,
   });
 
@@ -21,16 +20,15 @@ describe('mapStyle', () => {
     expect(JSON.stringify(style)).not.toMatch(/https?:/);
   });
 
-  it('draws clusters under places, and the selected and hovered marks with their rings over both', () => {
+  it('draws search halos under clusters, and clusters under places', () => {
     const ids = style.layers.map((l) => l.id);
     expect(ids.indexOf('match-halos')).toBeLessThan(ids.indexOf('clusters'));
     expect(ids.indexOf('clusters')).toBeLessThan(ids.indexOf('places'));
-    expect(ids.indexOf('places')).toBeLessThan(ids.indexOf('picked-icons'));
-    expect(ids.at(-1)).toBe('picked-rings');
+    expect(ids.at(-1)).toBe('places');
   });
 
   it('draws land and borders from one source, so they arrive as one set of tiles', () => {
-    expect(Object.keys(style.sources).sort()).toEqual(['basemap', 'picked', 'places']);
+    expect(Object.keys(style.sources).sort()).toEqual(['basemap', 'places']);
     const filterOf = (id: string) => (style.layers.find((l) => l.id === id) as { filter?: unknown }).filter;
     expect(filterOf('land')).toEqual(['!', ['has', 'border']]);
     expect(filterOf('borders')).toEqual(['has', 'border']);
