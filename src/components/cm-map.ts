@@ -455,8 +455,10 @@ export class CmMap extends LitElement {
     this.drawnSize = `${this.size.width}x${this.size.height}`;
     if (this.mode === 'webgl' && this.engine) {
       const applied = this.dirty.size > 0;
-      this.sync(this.engine);
-      if (applied) this.reportDrawn(this.engine);
+      const redraw = this.sync(this.engine);
+      // Markers move in the same frame; only a change to the canvas needs MapLibre's `idle`.
+      if (redraw) this.reportDrawn(this.engine);
+      else if (applied) this.reportMarkersDrawn(this.engine);
       if (relevant) this.scheduleRelayout();
     } else if (this.mode === 'svg' && this.svg && relevant) {
       this.setAttribute('drawn-with', 'svg');
@@ -480,8 +482,10 @@ export class CmMap extends LitElement {
     }
   }
 
-  private sync(engine: WebGLMap): void {
+  /** Tells the map what changed; true when the canvas must redraw (not only the markers over it). */
+  private sync(engine: WebGLMap): boolean {
     const has = (key: Dirty) => this.dirty.has(key);
+    let redraw = [...this.dirty].some((key) => key !== 'picked' && key !== 'reveal');
     const duration = this.reducedMotion ? 0 : EASE_MS;
     if (has('kinds') && this.data) engine.setKinds(this.data.kinds);
     if (has('palette')) engine.setPalette(PALETTES[this.theme], this.theme === 'dark');
@@ -490,9 +494,18 @@ export class CmMap extends LitElement {
     if (has('picked')) engine.setPicked(this.pickedMarks());
     if (has('reveal')) {
       const e = this.eventById(this.selected);
-      if (e && this.isDrawn(e)) engine.reveal(this.positionsOf(e), duration);
+      if (e && this.isDrawn(e) && engine.reveal(this.positionsOf(e), duration)) redraw = true;
     }
     this.dirty.clear();
+    return redraw;
+  }
+
+  /** The picked marks are drawn once the frame they were set in is painted, unless the canvas is redrawing anyway. */
+  private reportMarkersDrawn(engine: WebGLMap): void {
+    requestAnimationFrame(() => {
+      if (engine !== this.engine || this.drawPending) return;
+      this.dispatchEvent(new ViewReadyEvent('map'));
+    });
   }
 
   /** One `idle` covers every change made before it, so one listener at a time is enough. */

@@ -268,9 +268,12 @@ export class WebGLMap {
   }
 
   /** Brings a place into view at the reader's zoom, unless one of the points is already in it. */
-  reveal(points: readonly LonLat[], duration: number): void {
+  /** True when the view moves. */
+  reveal(points: readonly LonLat[], duration: number): boolean {
     const first = points[0];
-    if (first && !points.some((p) => boundsContain(this.viewBounds(), p))) this.map.easeTo({ center: [first[0], first[1]], duration });
+    if (!first || points.some((p) => boundsContain(this.viewBounds(), p))) return false;
+    this.map.easeTo({ center: [first[0], first[1]], duration });
+    return true;
   }
 
   easeTo(center: LonLat, zoom: number, duration: number): void {
