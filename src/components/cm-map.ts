@@ -64,7 +64,7 @@ import { eventTitle } from '../i18n/sentence';
 import { PALETTES, kindColor, type Palette } from '../ui/marks';
 import { loadBasemap, type Basemap } from '../map/basemap';
 import { byImportanceKey, eventPoints, nextPick, placeLabel, placeName, placePosition, placesOf, summarizePlaces, tallyPlaces, type PickedMark, type PlaceSummary } from '../map/features';
-import { boundsContain, boundsOf, normalizeLongitude, zoomForMercatorScale, type Bounds, type LonLat } from '../map/fit';
+import { boundsContain, boundsOf, fitPadding, normalizeLongitude, zoomForMercatorScale, type Bounds, type LonLat, type Padding } from '../map/fit';
 import { ICON_SIZE, MARK_STROKE, RING_OUTER, RING_RADIUS, RING_WIDTH, STRIKE, discPath, iconParts, markDrawing, ringArcs, ringScale, ringSlots, sectorPath } from '../map/icons';
 import { loadMapLibre, type MapLibre } from '../map/maplibre';
 import { MAP_MAX_ZOOM, PlaceIndex, type MapItem } from '../map/place-index';
@@ -308,6 +308,7 @@ export class CmMap extends LitElement {
           'CooperativeGesturesHandler.MacHelpText': t(ui, 'mapGestureMac'),
           'CooperativeGesturesHandler.MobileHelpText': t(ui, 'mapGestureTouch'),
         },
+        padding: () => this.fitPadding(),
         onPick: (hit) => this.onHit(hit),
         onHover: (hit, point) => this.onHoverHit(hit, point),
         onMove: () => this.scheduleRelayout(),
@@ -612,7 +613,7 @@ export class CmMap extends LitElement {
   private fitTo(bounds: Bounds, maxZoom?: number): void {
     const duration = this.reducedMotion ? 0 : EASE_MS;
     if (this.mode === 'webgl' && this.engine) this.engine.fit(bounds, duration, maxZoom);
-    else if (this.mode === 'svg') this.svgCamera = cameraForBounds(bounds, this.mapSize().width, this.mapSize().height, maxZoom);
+    else if (this.mode === 'svg') this.svgCamera = cameraForBounds(bounds, this.mapSize().width, this.mapSize().height, maxZoom, this.fitPadding());
   }
 
   private readonly zoomIn = (): void => this.zoomBy(1);
@@ -743,6 +744,23 @@ export class CmMap extends LitElement {
     });
   }
 
+  /**
+   * Fits leave the fit padding free, and more under the controls over the map (Find a place
+   * and the zoom buttons at the top), so no place fitted into view hides under them.
+   */
+  private fitPadding(): Padding {
+    const { width, height } = this.mapSize();
+    const pad = fitPadding(width, height);
+    const frame = this.frame.value?.getBoundingClientRect();
+    const find = this.frame.value?.querySelector('cm-places')?.getBoundingClientRect();
+    const column = this.frame.value?.querySelector('.controls')?.getBoundingClientRect();
+    if (!frame?.width || !find?.height || !column?.width) return pad;
+    const top = Math.max(pad.top, find.bottom - frame.top + ICON_SIZE / 2);
+    const right = Math.max(pad.right, frame.right - column.left + ICON_SIZE / 2);
+    // In a map too small for that, the plain padding.
+    return top + pad.bottom < height / 2 && right + pad.left < width / 2 ? { ...pad, top, right } : pad;
+  }
+
   /** Edge markers along the top stay below the controls there. */
   private controlsBottom(): number {
     const boxes = this.controlBoxes().filter((b) => b[1] < 20);
@@ -788,7 +806,7 @@ export class CmMap extends LitElement {
     const resized = !this.svg || this.svg.width !== width || this.svg.height !== height;
     // A fitted view is fitted again to a new size; one the reader chose is kept.
     if (refit || !this.svgCamera || (resized && this.svgFitted)) {
-      this.svgCamera = cameraForBounds(this.story.bounds, width, height);
+      this.svgCamera = cameraForBounds(this.story.bounds, width, height, undefined, this.fitPadding());
       this.svgFitted = true;
     } else if (changed.has('svgCamera')) this.svgFitted = false;
     if (changed.has('selected') && !refit) {

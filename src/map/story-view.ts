@@ -13,7 +13,7 @@
  * 3. What must be seen (a story step's places, the selected event's) is added, and the box
  *    grows again from there by the same rule. The groups left out are the far ones.
  */
-import { FIT_MAX_ZOOM, FIT_PADDING, boundsContain, boundsOf, normalizeLongitude, type Bounds, type LonLat } from './fit';
+import { FIT_MAX_ZOOM, boundsContain, boundsOf, fitPadding, normalizeLongitude, type Bounds, type LonLat, type Padding } from './fit';
 
 export interface StoryGroup {
   /** A position that stands for the group: its centre. */
@@ -52,13 +52,12 @@ export function mercY(lat: number): number {
   return Math.log(Math.tan(Math.PI / 4 + φ / 2)) / (2 * Math.PI);
 }
 
-/** The MapLibre zoom that fits a box into a map of this size with the fit padding, capped as fits are. */
-export function fitZoom(b: Bounds, width: number, height: number): number {
-  const pad = Math.max(0, Math.min(FIT_PADDING, width / 4, height / 4));
+/** The MapLibre zoom that fits a box into a map of this size with the padding, capped as fits are. */
+export function fitZoom(b: Bounds, width: number, height: number, pad: Padding = fitPadding(width, height)): number {
   const dx = mercX(b[2]) - mercX(b[0]);
   const dy = mercY(b[3]) - mercY(b[1]);
-  const zx = dx > 0 ? Math.log2((width - 2 * pad) / (dx * 512)) : Infinity;
-  const zy = dy > 0 ? Math.log2((height - 2 * pad) / (dy * 512)) : Infinity;
+  const zx = dx > 0 ? Math.log2((width - pad.left - pad.right) / (dx * 512)) : Infinity;
+  const zy = dy > 0 ? Math.log2((height - pad.top - pad.bottom) / (dy * 512)) : Infinity;
   return Math.min(zx, zy, FIT_MAX_ZOOM);
 }
 

@@ -6,7 +6,7 @@
  */
 import { geoMercator, geoPath, type GeoProjection } from 'd3';
 import type { Basemap } from './basemap';
-import { FIT_MAX_ZOOM, mercatorScaleForZoom, normalizeLongitude, type Bounds, type LonLat } from './fit';
+import { FIT_MAX_ZOOM, fitPadding, mercatorScaleForZoom, normalizeLongitude, type Bounds, type LonLat, type Padding } from './fit';
 import { fitZoom, mercY } from './story-view';
 
 /** With no events to fit, the inhabited world. */
@@ -22,11 +22,17 @@ function unMercY(y: number): number {
   return (Math.atan(Math.exp(y * 2 * Math.PI)) * 360) / Math.PI - 90;
 }
 
-/** The camera that shows the box with the fit padding, never closer than `maxZoom` (MapLibre's `cameraForBounds`). */
-export function cameraForBounds(bounds: Bounds | null, width: number, height: number, maxZoom = FIT_MAX_ZOOM): Camera {
+/**
+ * The camera that shows the box inside the padding, never closer than `maxZoom` (MapLibre's
+ * `cameraForBounds`): the box's middle goes to the middle of the padded area.
+ */
+export function cameraForBounds(bounds: Bounds | null, width: number, height: number, maxZoom = FIT_MAX_ZOOM, pad: Padding = fitPadding(width, height)): Camera {
   const b = bounds ?? WORLD;
-  const zoom = Math.max(0, Math.min(fitZoom(b, width, height), maxZoom));
-  return { center: [normalizeLongitude((b[0] + b[2]) / 2), unMercY((mercY(b[1]) + mercY(b[3])) / 2)], zoom };
+  const zoom = Math.max(0, Math.min(fitZoom(b, width, height, pad), maxZoom));
+  const world = 512 * 2 ** zoom;
+  const dx = (pad.right - pad.left) / 2 / world;
+  const dy = (pad.bottom - pad.top) / 2 / world;
+  return { center: [normalizeLongitude((b[0] + b[2]) / 2 + dx * 360), unMercY((mercY(b[1]) + mercY(b[3])) / 2 - dy)], zoom };
 }
 
 /** d3's Mercator for a camera: the centre in the middle of the map, rotated so any box stays whole. */

@@ -12,7 +12,7 @@ import type { MapGeoJSONFeature, Map as MapLibreMap, MapMouseEvent, Marker, Poin
 import type { Kind } from '../model/categories';
 import type { Palette } from '../ui/marks';
 import { planarBasemap, type Basemap } from './basemap';
-import { FIT_MAX_ZOOM, FIT_PADDING, boundsContain, normalizeLongitude, type Bounds, type LonLat } from './fit';
+import { FIT_MAX_ZOOM, boundsContain, normalizeLongitude, type Bounds, type LonLat, type Padding } from './fit';
 import { RING_RADIUS, allIcons, drawIcon, drawRing, iconParts, iconUrl, slotsOfRingName } from './icons';
 import type { MapLibre } from './maplibre';
 import type { PickedMark, PlaceSummary } from './features';
@@ -40,6 +40,8 @@ export interface WebGLMapInit {
   bounds: Bounds | null;
   /** MapLibre's own interface strings (the scroll-protection hints) in the reader's language. */
   locale: Record<string, string>;
+  /** Space fits leave free at each side (the element's controls sit over the map). */
+  padding(): Padding;
   /** The reader clicked or tapped a mark or a cluster. */
   onPick(hit: Hit): void;
   /** The pointer is over a mark or a cluster (with where it is drawn), or over none. */
@@ -95,7 +97,7 @@ export class WebGLMap {
       locale,
       style: mapStyle({ basemap: planarBasemap(basemap), places, palette }),
       attributionControl: false,
-      ...(bounds ? { bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]], fitBoundsOptions: { padding: this.padding(), maxZoom: FIT_MAX_ZOOM } } : { center: [25, 35], zoom: 1 }),
+      ...(bounds ? { bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]], fitBoundsOptions: { padding: init.padding(), maxZoom: FIT_MAX_ZOOM } } : { center: [25, 35], zoom: 1 }),
       maxZoom: MAP_MAX_ZOOM,
       // An embedded map must not trap the page's scrolling: Ctrl/⌘ + wheel zooms, two fingers pan.
       cooperativeGestures: true,
@@ -155,12 +157,6 @@ export class WebGLMap {
     const slots = slotsOfRingName(id);
     if (slots && !this.map.hasImage(id)) this.map.addImage(id, drawRing(this.kinds, slots, this.palette, this.dark, ICON_PIXEL_RATIO), { pixelRatio: ICON_PIXEL_RATIO });
   };
-
-  /** Padding for fits, smaller in a small map so the points still get most of it. */
-  private padding(): number {
-    const { clientWidth: w, clientHeight: h } = this.init.container;
-    return Math.max(0, Math.min(FIT_PADDING, w / 4, h / 4));
-  }
 
   /** Draws a new cluster index: its tiles replace the old ones as they arrive. */
   setIndex(index: PlaceIndex, formatCount: (n: number) => string): void {
@@ -257,12 +253,12 @@ export class WebGLMap {
   /** Fits the view to the box; a fit that would not move the view is skipped, as it costs a repaint. */
   fit(bounds: Bounds, duration: number, maxZoom = FIT_MAX_ZOOM): void {
     const box: [[number, number], [number, number]] = [[bounds[0], bounds[1]], [bounds[2], bounds[3]]];
-    const options = { padding: this.padding(), maxZoom };
+    const options = { padding: this.init.padding(), maxZoom };
     const camera = this.map.cameraForBounds(box, options);
     if (camera?.center !== undefined && camera.zoom !== undefined && Math.abs(camera.zoom - this.map.getZoom()) < 0.01) {
       const to = this.map.project(camera.center);
-      const { clientWidth: w, clientHeight: h } = this.init.container;
-      if (Math.hypot(to.x - w / 2, to.y - h / 2) < 1) return;
+      const now = this.map.project(this.map.getCenter());
+      if (Math.hypot(to.x - now.x, to.y - now.y) < 1) return;
     }
     this.map.fitBounds(box, { ...options, duration });
   }
