@@ -24,8 +24,13 @@ export type { PlaceSummary };
 import type { Bounds } from './fit';
 import { ringName, ringScale, ringSlots } from './icons';
 
-/** Places closer than this (CSS px at the zoom drawn) merge: about an icon and a half. */
-export const CLUSTER_RADIUS = 30;
+/**
+ * Places closer than this (CSS px at a whole zoom) merge. A tile of zoom z is shown from map
+ * zoom z to z + 1, so on screen the radius grows to twice this before the next zoom's clusters
+ * take over: 18 px keeps merged places between most of an icon (24 px) and a little over one
+ * apart, so marks rarely hide one another and clusters do not swallow distinct cities.
+ */
+export const CLUSTER_RADIUS = 18;
 /** The last zoom with clusters; at the map's deepest zoom every place stands alone. */
 export const CLUSTER_MAX_ZOOM = 11;
 export const MAP_MAX_ZOOM = CLUSTER_MAX_ZOOM + 1;
