@@ -132,9 +132,13 @@ export function slotsOfRingName(name: string): number[] | null {
   return m ? m[1]!.split('.').map(Number) : null;
 }
 
-/** Rings grow with the events they hold: 0.6 of the largest for a few, the whole from 1,000. */
+/**
+ * Rings grow with the events they hold, from an icon's size (24 px) for a few to 35 px from
+ * 1,000, about the space clusters keep between them, so neighbouring rings barely overlap;
+ * the count still fits the disc inside.
+ */
 export function ringScale(events: number): number {
-  return events < 10 ? 0.6 : events < 100 ? 0.72 : events < 1000 ? 0.86 : 1;
+  return events < 10 ? 0.55 : events < 100 ? 0.62 : events < 1000 ? 0.7 : 0.8;
 }
 
 /** Arcs of a ring as [kind index, start angle, end angle], clockwise from north, in radians. */
