@@ -379,6 +379,7 @@ export class CmMap extends LitElement {
     const wait = this.builtAt + REBUILD_SPACING * this.buildCost - performance.now();
     if (rebuild && this.index && !changed.has('data') && !this.rebuildDue && wait > 0) {
       clearTimeout(this.rebuildTimer);
+      this.rebuildDeferred = true;
       this.rebuildTimer = window.setTimeout(() => {
         this.rebuildDue = true;
         this.requestUpdate();
@@ -399,13 +400,15 @@ export class CmMap extends LitElement {
     if (this.mode === 'svg') this.svgWillUpdate(changed, refit);
   }
 
+  /** A rebuild waits for its turn: nothing is reported drawn until it is done. */
+  private rebuildDeferred = false;
   /** True while the last rebuild changed only the search matches, which moves no place. */
   private matchesOnly = false;
 
   private rebuild(matchesOnly: boolean): void {
     const started = performance.now();
     clearTimeout(this.rebuildTimer);
-    this.rebuildDue = false;
+    this.rebuildDue = this.rebuildDeferred = false;
     this.matchesOnly = matchesOnly;
     const d = this.data;
     this.places = d ? summarizePlaces(d, tallyPlaces(d, this.currentWindow(), this.filters), this.searchMatches) : [];
@@ -459,9 +462,9 @@ export class CmMap extends LitElement {
       const redraw = this.sync(this.engine);
       // Markers move in the same frame; only a change to the canvas needs MapLibre's `idle`.
       if (redraw) this.reportDrawn(this.engine);
-      else if (applied) this.reportMarkersDrawn(this.engine);
+      else if (applied && !this.rebuildDeferred) this.reportMarkersDrawn(this.engine);
       if (relevant) this.scheduleRelayout();
-    } else if (this.mode === 'svg' && this.svg && relevant) {
+    } else if (this.mode === 'svg' && this.svg && relevant && !this.rebuildDeferred) {
       this.setAttribute('drawn-with', 'svg');
       void this.updateComplete.then(() => this.dispatchEvent(new ViewReadyEvent('map')));
     }
@@ -516,6 +519,8 @@ export class CmMap extends LitElement {
     engine.whenDrawn(() => {
       if (engine !== this.engine) return;
       this.drawPending = false;
+      // The index the map drew is about to be replaced: its rebuild reports when drawn.
+      if (this.rebuildDeferred) return;
       this.setAttribute('drawn-with', 'webgl');
       this.relayout();
       this.dispatchEvent(new ViewReadyEvent('map'));
@@ -542,7 +547,7 @@ export class CmMap extends LitElement {
     if (next) this.dispatchEvent(new PickEvent(next.id));
   }
 
-  private onHit(hit: Hit | SvgHit): void {
+  private onHit(hit: Hit): void {
     if (hit.type === 'places') {
       this.pickAmong(PlaceIndex.eventsOf(hit.places));
       return;
@@ -553,7 +558,7 @@ export class CmMap extends LitElement {
     else this.pickAmong(PlaceIndex.eventsOf(hit.index.leaves(hit.id)));
   }
 
-  private onHoverHit(hit: Hit | SvgHit | null, point: { x: number; y: number } | null): void {
+  private onHoverHit(hit: Hit | null, point: { x: number; y: number } | null): void {
     if (!hit || !point) {
       this.reportHover(null);
       if (this.tip && !this.tip.place) this.tip = null;
@@ -860,7 +865,8 @@ export class CmMap extends LitElement {
   /** The SVG's camera is the story's fit, not one the reader chose. */
   private svgFitted = false;
 
-  private svgHitAt(x: number, y: number): SvgHit | null {
+  /** What the SVG's pointer finds: the same as the WebGL map's. */
+  private svgHitAt(x: number, y: number): Hit | null {
     const s = this.svg;
     const index = this.index;
     if (!s || !index) return null;
@@ -1031,9 +1037,6 @@ export class CmMap extends LitElement {
     </g>`;
   }
 }
-
-/** What the SVG's pointer finds: the same as the WebGL map's. */
-type SvgHit = Hit;
 
 declare global {
   interface HTMLElementTagNameMap {

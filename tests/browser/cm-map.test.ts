@@ -570,6 +570,22 @@ describe('<cm-map>', () => {
         await userEvent.click(canvas(el), { position: { x, y } });
         await vi.waitFor(() => expect(map.getZoom()).toBeGreaterThan(zoom + 0.5));
       }, 60_000);
+
+      it('keeps up with a window that moves every frame, as in playback, and ends drawing the last one', async () => {
+        const d = big();
+        const el = await mount({ window: d.extent, reducedMotion: true }, d, { width: 600, height: 400 });
+        const [first, last] = d.extent;
+        const month = 30 * 86_400_000;
+        let window: TimeWindow = [first, first + month];
+        for (let i = 0; i < 20; i++) {
+          window = [first + i * 7 * 86_400_000, first + i * 7 * 86_400_000 + month];
+          el.window = window;
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+        expect(window[1]).toBeLessThan(last);
+        const expected = d.events.filter((e) => e.startMs <= window[1] && e.endMs >= window[0]).map((e) => e.id);
+        await vi.waitFor(() => expect(el.renderedEventIds()).toEqual(expected), { timeout: 10_000 });
+      }, 60_000);
     });
   });
 
