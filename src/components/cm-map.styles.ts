@@ -155,11 +155,7 @@ export const mapStyles = [
       width: 24px;
       height: 24px;
       pointer-events: none;
-    }
-    .picked-mark img {
-      display: block;
-      width: 24px;
-      height: 24px;
+      background-size: 24px 24px;
     }
     .picked-mark::after {
       content: '';

@@ -68,7 +68,7 @@ export class WebGLMap {
   private index: PlaceIndex;
   private formatCount: (n: number) => string;
   private picked: readonly PickedMark[] = [];
-  private readonly markers = new Map<string, { marker: Marker; icon: string; img: HTMLImageElement }>();
+  private readonly markers = new Map<string, { marker: Marker; icon: string; element: HTMLElement }>();
   private readonly lib: MapLibre;
   private hoverKey: string | null = null;
   private palette: Palette;
@@ -174,7 +174,7 @@ export class WebGLMap {
       keep.add(key);
       const existing = this.markers.get(key);
       if (existing) {
-        if (existing.icon !== mark.icon) [existing.icon, existing.img.src] = [mark.icon, this.iconSource(mark.icon)];
+        if (existing.icon !== mark.icon) this.paintMark(existing.element, (existing.icon = mark.icon));
         existing.marker.setLngLat([mark.lon, mark.lat]);
         continue;
       }
@@ -184,18 +184,20 @@ export class WebGLMap {
       element.dataset.role = mark.role;
       // The selection is announced and listed elsewhere; the mark only shows it.
       element.setAttribute('aria-hidden', 'true');
-      const img = document.createElement('img');
-      img.alt = '';
-      img.src = this.iconSource(mark.icon);
-      element.append(img);
+      this.paintMark(element, mark.icon);
       const marker = new this.lib.Marker({ element, anchor: 'center' }).setLngLat([mark.lon, mark.lat]).addTo(this.map);
-      this.markers.set(key, { marker, icon: mark.icon, img });
+      this.markers.set(key, { marker, icon: mark.icon, element });
     }
     for (const [key, { marker }] of this.markers) {
       if (keep.has(key)) continue;
       marker.remove();
       this.markers.delete(key);
     }
+  }
+
+  /** The icon as the mark's background, set through the CSSOM (the page's CSP allows that, and `data:` images). */
+  private paintMark(element: HTMLElement, icon: string): void {
+    element.style.backgroundImage = `url("${this.iconSource(icon)}")`;
   }
 
   private readonly iconUrls = new Map<string, string>();
@@ -221,7 +223,7 @@ export class WebGLMap {
     }
     this.addIcons();
     this.iconUrls.clear();
-    for (const m of this.markers.values()) m.img.src = this.iconSource(m.icon);
+    for (const m of this.markers.values()) this.paintMark(m.element, m.icon);
   }
 
   /** A new dataset may bring kinds of its own: their icons are added before its marks. */

@@ -430,7 +430,7 @@ describe('<cm-map>', () => {
         { place: 'moscow', role: 'hovered' },
         { place: 'kharkiv', role: 'selected' },
       ]);
-      expect(shadow(el).querySelector('.picked-mark.selected img')!.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+      expect(shadow(el).querySelector<HTMLElement>('.picked-mark.selected')!.style.backgroundImage).toMatch(/^url\("data:image\/png;base64,/);
     });
 
     it('keeps the selection ringed when a new window rebuilds the places', async () => {

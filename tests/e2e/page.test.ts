@@ -163,9 +163,9 @@ describe('the map', () => {
     // Alaska is far from where most events are: its edge marker brings it into view.
     await session.page.locator('cm-map .edge', { hasText: 'Anchorage' }).click();
     await session.page.waitForFunction(() => {
-      const map = (document.querySelector('chrono-map')!.shadowRoot!.querySelector('cm-map') as unknown as { mapLibre: { project(p: [number, number]): { x: number }; getContainer(): HTMLElement; isMoving(): boolean } }).mapLibre;
+      const map = (document.querySelector('chrono-map')!.shadowRoot!.querySelector('cm-map') as unknown as { mapLibre: { project(p: [number, number]): { x: number }; getContainer(): HTMLElement; isMoving(): boolean; loaded(): boolean } }).mapLibre;
       const { x } = map.project([-149.80639, 61.25139]);
-      return !map.isMoving() && x > 0 && x < map.getContainer().clientWidth;
+      return !map.isMoving() && map.loaded() && x > 0 && x < map.getContainer().clientWidth;
     });
     await clickMapAt(session, [-149.80639, 61.25139]);
     await session.page.waitForFunction(() => (document.querySelector('chrono-map') as unknown as { state: { selected: string | null } }).state.selected !== null);
