@@ -41,7 +41,6 @@ export const TILE_LAYER = 'places';
 
 /** What a point carries; a cluster carries the same fields, reduced over its places. */
 interface Tags {
-  [key: string]: number;
   /** The place (points), or the place of the most important event (clusters). */
   n: number;
   /** Events (counted at each place they are drawn at). */
@@ -58,6 +57,13 @@ interface Tags {
   nn: number;
   /** Events matching the search; -1 when nobody searches. */
   m: number;
+  /** Events per kind index. */
+  k: number[];
+  /**
+   * Whose `k` it is. The clusterer starts a cluster from a shallow copy of its first member's
+   * tags, so the copy shares `k` until it takes a copy of its own, before adding to it.
+   */
+  owner: object;
 }
 
 export interface PlacePoint {
@@ -99,15 +105,13 @@ export class PlaceIndex {
     readonly places: readonly PlaceSummary[],
   ) {
     const kinds = (this.kindCount = dataset.kinds.length);
-    const kindField = Array.from({ length: kinds }, (_, i) => `k${i}`);
     this.index = new Supercluster({
       radius: (CLUSTER_RADIUS * EXTENT) / TILE_PX,
       extent: EXTENT,
       maxZoom: CLUSTER_MAX_ZOOM,
-      // A place's point keeps its tags as they are; a cluster starts from a copy of its first.
       reduce: (a: Record<string, unknown>, b: Record<string, unknown>) => {
-        const x = a as Tags;
-        const y = b as Tags;
+        const x = a as unknown as Tags;
+        const y = b as unknown as Tags;
         x.c += y.c;
         if (y.key < x.key) {
           x.key = y.key;
@@ -124,17 +128,19 @@ export class PlaceIndex {
         x.s = Math.min(x.s, y.s);
         x.nn = Math.max(x.nn, y.nn);
         if (x.m >= 0) x.m += y.m;
-        for (const k of kindField) x[k]! += y[k]!;
+        if (x.owner !== x) [x.k, x.owner] = [x.k.slice(), x];
+        for (let i = 0; i < kinds; i++) x.k[i]! += y.k[i]!;
       },
     });
     const points: Feature<Point>[] = places.map((p) => {
-      const tags: Tags = { n: p.n, c: p.events.length, key: p.topKey, b: p.n, bc: p.events.length, w: p.place.lon, s: p.place.lat, e: p.place.lon, nn: p.place.lat, m: p.matches ?? -1 };
-      for (const k of kindField) tags[k] = 0;
+      const k = new Array<number>(kinds).fill(0);
       for (const e of p.events) {
         const kind = dataset.kindById.get(e.kind)?.index;
-        if (kind !== undefined) tags[`k${kind}`]!++;
+        if (kind !== undefined) k[kind]!++;
       }
-      return { type: 'Feature', id: p.n, geometry: { type: 'Point', coordinates: [p.place.lon, p.place.lat] }, properties: tags };
+      const tags: Tags = { n: p.n, c: p.events.length, key: p.topKey, b: p.n, bc: p.events.length, w: p.place.lon, s: p.place.lat, e: p.place.lon, nn: p.place.lat, m: p.matches ?? -1, k, owner: {} };
+      tags.owner = tags;
+      return { type: 'Feature', id: p.n, geometry: { type: 'Point', coordinates: [p.place.lon, p.place.lat] }, properties: tags as unknown as Record<string, unknown> };
     });
     this.index.load(points);
   }
@@ -162,7 +168,7 @@ export class PlaceIndex {
       top: this.places[t.n]!,
       busiest: this.places[t.b]!,
       bounds: [west, t.s, east, t.nn],
-      kinds: Array.from({ length: this.kindCount }, (_, i) => t[`k${i}`]!),
+      kinds: t.k.slice(0, this.kindCount),
     };
   }
 
@@ -211,7 +217,7 @@ export class PlaceIndex {
         const p = this.places[t.n]!;
         return { ...f, id: t.n, tags: { g: generation, n: t.n, icon: p.icon, rank: -t.key, ...m } };
       }
-      const slots = ringSlots(Array.from({ length: this.kindCount }, (_, i) => t[`k${i}`]!));
+      const slots = ringSlots(t.k);
       return { ...f, id: t.cluster_id!, tags: { g: generation, cl: 1, n: t.n, c: t.c, label: formatCount(t.c), ring: ringName(slots), size: ringScale(t.c), ...m } };
     });
     return fromGeojsonVt({ [TILE_LAYER]: { ...(tile ?? { x, y, z, transformed: true, source: null }), features } as never }, { version: 2, extent: EXTENT });
