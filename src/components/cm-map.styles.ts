@@ -10,6 +10,7 @@ export const mapStyles = [
       position: relative;
       min-height: 280px;
       color: var(--cm-ink);
+      font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif;
     }
     .frame.light {
       ${lightTokens}
@@ -23,6 +24,8 @@ export const mapStyles = [
       overflow: hidden;
       background: var(--cm-water);
       color: var(--cm-ink);
+      /* The places list sizes its popup to the map (cqw, cqh). */
+      container-type: size;
     }
     /* Outranks MapLibre's own .maplibregl-map { position: relative }, adopted after these styles. */
     .frame .map,
@@ -34,20 +37,107 @@ export const mapStyles = [
     }
     .fallback {
       display: block;
-      font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif;
+    }
+    .fallback.pointing {
+      cursor: pointer;
     }
     [hidden] {
       display: none !important;
     }
-    .marker {
-      cursor: pointer;
-    }
-    .fallback text {
+    .fallback .labels text,
+    .fallback .print-edges text {
       font-size: 12px;
       font-family: inherit;
       stroke-width: 3px;
       stroke-linejoin: round;
       paint-order: stroke;
+    }
+    .fallback text.cluster {
+      font-size: 11px;
+      font-family: inherit;
+      text-anchor: middle;
+      dominant-baseline: central;
+    }
+    .fallback .print-edges {
+      display: none;
+    }
+    /* Labels and edge markers are laid out in code (src/map/svg-scene.ts, story-view.ts) and placed by transform. */
+    .labels,
+    .edges {
+      position: absolute;
+      inset: 0;
+      pointer-events: none;
+    }
+    .label {
+      position: absolute;
+      left: 0;
+      top: 0;
+      font-size: 12px;
+      line-height: 15px;
+      white-space: nowrap;
+      color: var(--cm-ink);
+      text-shadow:
+        0 0 2px var(--cm-paper),
+        0 0 2px var(--cm-paper),
+        0 0 3px var(--cm-paper);
+    }
+    .edge {
+      position: absolute;
+      left: 0;
+      top: 0;
+      pointer-events: auto;
+      min-height: 30px;
+      padding: 0 8px;
+      font-size: 12px;
+      font-weight: 600;
+      white-space: nowrap;
+      background: color-mix(in srgb, var(--cm-paper) 92%, transparent);
+      box-shadow: 0 1px 4px rgb(0 0 0 / 0.25);
+      box-sizing: border-box;
+    }
+    .edge span {
+      display: block;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .tip {
+      position: absolute;
+      left: 0;
+      top: 0;
+      max-width: min(22rem, calc(100% - 8px));
+      box-sizing: border-box;
+      padding: 4px 8px;
+      font-size: 0.8rem;
+      line-height: 1.3;
+      color: var(--cm-ink);
+      background: var(--cm-paper);
+      border: 1px solid var(--cm-border);
+      border-radius: 4px;
+      box-shadow: 0 1px 4px rgb(0 0 0 / 0.25);
+      pointer-events: none;
+    }
+    .tip .when,
+    .tip .more {
+      color: var(--cm-muted);
+    }
+    .find {
+      position: absolute;
+      left: 8px;
+      top: 8px;
+      width: min(15rem, calc(100% - 72px));
+    }
+    .controls {
+      position: absolute;
+      right: 8px;
+      top: 8px;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .controls button {
+      padding: 0;
+      font-size: 1.1rem;
+      line-height: 1;
     }
     .attribution {
       position: absolute;
@@ -60,44 +150,45 @@ export const mapStyles = [
       background: color-mix(in srgb, var(--cm-paper) 75%, transparent);
       border-top-left-radius: 4px;
     }
-    /* Keyboard route to the markers: hidden until a button in it has focus, then a strip along the bottom. */
-    .places {
+    /* The selected and hovered events' own marks over the WebGL map (MapLibre markers); the pointer goes through. */
+    .picked-mark {
+      width: 24px;
+      height: 24px;
+      pointer-events: none;
+      background-size: 24px 24px;
+    }
+    .picked-mark::after {
+      content: '';
       position: absolute;
-      left: 0;
-      right: 0;
-      bottom: 0;
-      display: flex;
-      gap: 6px;
-      padding: 6px;
-      overflow-x: auto;
-      background: color-mix(in srgb, var(--cm-paper) 92%, transparent);
-      border-top: 1px solid var(--cm-border);
+      inset: 0;
+      border-radius: 50%;
+      border: 2.5px solid var(--cm-muted);
     }
-    .places:not(:focus-within) {
-      width: 1px;
-      height: 1px;
-      padding: 0;
-      border: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+    .picked-mark.selected {
+      z-index: 1;
     }
-    .places button {
-      flex: none;
-      white-space: nowrap;
-      font-size: 0.85rem;
-      min-height: 32px;
-    }
-    .places button.current {
-      border: 2px solid var(--cm-accent);
+    .picked-mark.selected::after {
+      inset: -0.5px;
+      border: 3px solid var(--cm-accent);
     }
     .maplibregl-canvas:focus-visible {
       outline: 3px solid var(--cm-accent);
       outline-offset: -3px;
     }
+    @media (pointer: coarse) {
+      .edge {
+        min-height: 44px;
+      }
+    }
     @media print {
-      .places {
+      .find,
+      .controls,
+      .edges,
+      .tip {
         display: none;
+      }
+      .fallback .print-edges {
+        display: inline;
       }
     }
   `,

@@ -1,49 +1,16 @@
 /**
- * What the map shows for a time window and filters: which places have events and how many, the
- * markers drawn there (one per place, kind and status style) as map features, and which event
- * a click on a crowded spot picks. Pure; shared by
- * the WebGL map and its SVG fallback so both draw the same thing.
+ * What the map shows for a time window and filters: which places have events, how many, which
+ * of them is the most important (drawn on top and picked first), and which event a click on a
+ * crowded spot picks next. Pure; shared by the WebGL map and its SVG fallback so both draw the
+ * same thing.
  */
-import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import type { PlaceRecord } from '../model/schema';
 import { forEachInWindow, isAllFilters, passesFilters, type Filters, type TimeWindow } from '../model/select';
 import { localize } from '../i18n/localize';
-import { statusStyle, type StatusStyle } from '../ui/marks';
+import { statusStyle } from '../ui/marks';
+import { iconName } from './icons';
 import type { LonLat } from './fit';
-
-/**
- * What the map draws at one spot: the window's events at one place with one kind and one status
- * style, which would be drawn as identical icons on top of one another. Drawing them once keeps
- * the map's cost to the number of distinct marks, not of events (100,000 events on 400 places).
- */
-export interface PlaceMarker {
-  key: string;
-  place: string;
-  kind: string;
-  style: StatusStyle;
-  /** In time order. */
-  events: readonly ChronoEvent[];
-}
-
-/**
- * `key` names the marker across windows (the map's feature-state and queries use it, so a click
- * on tiles not yet redrawn for a new window still finds the right place, kind and status); `n`,
- * its index in the list, deals the markers round the icon layers.
- */
-export interface MarkerProperties {
-  key: string;
-  n: number;
-  kind: string;
-  style: StatusStyle;
-  place: string;
-}
-
-export interface LabelProperties {
-  place: string;
-  label: string;
-  count: number;
-}
 
 /** Where an event is drawn: its own place, then the places of its sites, each once. */
 export function placesOf(e: ChronoEvent): string[] {
@@ -70,38 +37,74 @@ export function tallyPlaces(dataset: Dataset, window: TimeWindow, filters: Filte
   return tally;
 }
 
-export function markerKey(place: string, kind: string, style: StatusStyle): string {
-  return `${place}|${kind}|${style}`;
+/** Status ranks of `compareImportance` (src/model/importance.ts): what happened before what did not. */
+const STATUS_RANK: Record<string, number> = { held: 0, reported: 0, proposed: 1, declined: 2, cancelled: 2, unverified: 3 };
+/** Event indices stay below 2^21 (see src/model/dataset.ts), so the key is an exact integer. */
+const INDEX_SPAN = 2 ** 21;
+
+/**
+ * `compareImportance` with no selection, as one number (lower is more important): highlight,
+ * then the kind's position, then status, then time. A number lets clusters of 100,000 places
+ * keep their most important event with a `min`, where comparing events would cost a lookup
+ * per step; tests/unit/map-features.test.ts holds it to the same order.
+ */
+export function importanceKey(dataset: Dataset, e: ChronoEvent): number {
+  const kind = dataset.kindById.get(e.kind)?.index ?? 99;
+  const status = STATUS_RANK[e.status ?? 'held'] ?? 0;
+  return ((Number(!e.highlight) * 100 + kind) * 4 + status) * INDEX_SPAN + e.index;
 }
 
-/** The keys of the markers an event is drawn in, one per place it is drawn at. */
-export function markerKeysOf(e: ChronoEvent): string[] {
-  return placesOf(e).map((place) => markerKey(place, e.kind, statusStyle(e.status)));
+/** One place with events in the window: what the map draws there. */
+export interface PlaceSummary {
+  /** Position in the window's list of places; the id of its point in the cluster index. */
+  n: number;
+  place: PlaceRecord;
+  /** In time order. */
+  events: readonly ChronoEvent[];
+  /** The most important of them, selection aside: its mark is the place's, its date the tooltip's. */
+  top: ChronoEvent;
+  topKey: number;
+  /** Icon of the top event (kind and status style). */
+  icon: string;
+  /** How many of its events match the reader's search; null when nobody searches. */
+  matches: number | null;
 }
 
-/** The tally's markers, ordered by their latest event: the newest mark at a spot is on top. */
-export function placeMarkers(tally: PlaceTally): PlaceMarker[] {
-  const markers = new Map<string, { key: string; place: string; kind: string; style: StatusStyle; events: ChronoEvent[] }>();
-  for (const [place, events] of tally) {
+export function summarizePlaces(dataset: Dataset, tally: PlaceTally, matches: ReadonlySet<string> | null): PlaceSummary[] {
+  const out: PlaceSummary[] = [];
+  for (const [id, events] of tally) {
+    let top = events[0]!;
+    let topKey = importanceKey(dataset, top);
+    let matched = 0;
     for (const e of events) {
-      const style = statusStyle(e.status);
-      const key = markerKey(place, e.kind, style);
-      const marker = markers.get(key);
-      if (marker) marker.events.push(e);
-      else markers.set(key, { key, place, kind: e.kind, style, events: [e] });
+      const key = importanceKey(dataset, e);
+      if (key < topKey) {
+        top = e;
+        topKey = key;
+      }
+      if (matches?.has(e.id)) matched++;
     }
+    out.push({ n: out.length, place: dataset.placeById.get(id)!, events, top, topKey, icon: iconName(top.kind, statusStyle(top.status)), matches: matches ? matched : null });
   }
-  return [...markers.values()].sort((a, b) => a.events[a.events.length - 1]!.index - b.events[b.events.length - 1]!.index);
+  return out;
 }
 
-export function markerFeatures(dataset: Dataset, markers: readonly PlaceMarker[]): FeatureCollection<Point, MarkerProperties> {
-  return {
-    type: 'FeatureCollection',
-    features: markers.map(({ key, place, kind, style }, n): Feature<Point, MarkerProperties> => {
-      const { lon, lat } = dataset.placeById.get(place)!;
-      return { type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { key, n, kind, style, place } };
-    }),
-  };
+/** Events most important first (selection aside): the order clicks and picks step through. */
+export function byImportanceKey(dataset: Dataset, events: readonly ChronoEvent[]): ChronoEvent[] {
+  return events
+    .map((e) => [importanceKey(dataset, e), e] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, e]) => e);
+}
+
+/**
+ * What a click on a spot shared by several events picks, given them most important first: the
+ * one after the current selection (wrapping round) when the selection is among them, else the
+ * most important.
+ */
+export function nextPick(ordered: readonly ChronoEvent[], selected: string | null): ChronoEvent | undefined {
+  const at = selected === null ? -1 : ordered.findIndex((e) => e.id === selected);
+  return at < 0 ? ordered[0] : ordered[(at + 1) % ordered.length];
 }
 
 export function placePosition(place: PlaceRecord): LonLat {
@@ -117,30 +120,23 @@ export function placeLabel(name: string, count: number, formatCount: (n: number)
   return count > 1 ? `${name} · ${formatCount(count)}` : name;
 }
 
-/** One label point per place with events in the tally. */
-export function labelFeatures(
-  dataset: Dataset,
-  tally: PlaceTally,
-  lang: string,
-  formatCount: (n: number) => string,
-): FeatureCollection<Point, LabelProperties> {
-  const features: Feature<Point, LabelProperties>[] = [];
-  for (const [placeId, events] of tally) {
-    const place = dataset.placeById.get(placeId)!;
-    features.push({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [place.lon, place.lat] },
-      properties: { place: placeId, label: placeLabel(placeName(dataset, place, lang), events.length, formatCount), count: events.length },
-    });
-  }
-  return { type: 'FeatureCollection', features };
+/** Where an event's own mark goes (the selected and hovered marks, drawn above every cluster). */
+export interface EventPoint {
+  place: string;
+  lon: number;
+  lat: number;
+  icon: string;
 }
 
-/**
- * What a click on a spot shared by several events picks: the one after the current selection
- * (in time order, wrapping round) when the selection is among them, else the earliest.
- */
-export function nextPick(under: readonly ChronoEvent[], selected: string | null): ChronoEvent | undefined {
-  const at = selected === null ? -1 : under.findIndex((e) => e.id === selected);
-  return at < 0 ? under[0] : under[(at + 1) % under.length];
+/** The selected or the hovered event's mark at one of its places. */
+export interface PickedMark extends EventPoint {
+  role: 'selected' | 'hovered';
+}
+
+export function eventPoints(dataset: Dataset, e: ChronoEvent): EventPoint[] {
+  const icon = iconName(e.kind, statusStyle(e.status));
+  return placesOf(e).flatMap((id) => {
+    const place = dataset.placeById.get(id);
+    return place ? [{ place: id, lon: place.lon, lat: place.lat, icon }] : [];
+  });
 }

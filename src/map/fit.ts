@@ -13,6 +13,20 @@ export type LonLat = readonly [lon: number, lat: number];
 export const FIT_MAX_ZOOM = 7;
 export const FIT_PADDING = 40;
 
+/** Space a fit leaves free at each side, in px (more where controls sit over the map). */
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** The fit padding for a map of this size: FIT_PADDING, less in a small map so the points still get most of it. */
+export function fitPadding(width: number, height: number): Padding {
+  const pad = Math.max(0, Math.min(FIT_PADDING, width / 4, height / 4));
+  return { top: pad, right: pad, bottom: pad, left: pad };
+}
+
 /** A longitude in [-180, 180). */
 export function normalizeLongitude(lon: number): number {
   return lon >= -180 && lon < 180 ? lon : ((((lon + 180) % 360) + 360) % 360) - 180;

@@ -1,49 +1,48 @@
 /**
- * The MapLibre style, as plain objects: no glyphs URL (MapLibre draws label text with the
- * browser's fonts), no sprite (event icons are added with `addImage`), no remote source.
+ * The MapLibre style, as plain objects: no glyphs URL (MapLibre draws text with the browser's
+ * fonts), no sprite (event icons and cluster rings are added with `addImage`), no remote source.
  *
- * Layers, bottom to top: water, land, borders (1:110m, then 1:50m from DETAIL_ZOOM), place
- * labels, event icons, selection rings.
+ * Layers, bottom to top: water, land, borders (1:110m, then 1:50m from DETAIL_ZOOM), halos of
+ * places matching a search, clusters (a ring split by kind, with the count), places (the mark
+ * of each place's most important event). The selected and hovered events' own marks and rings
+ * go above them all as MapLibre markers (see ./webgl-map.ts), so they show even where their
+ * place is in a cluster, and move with no source to rebuild.
  *
- * Crowding: many strikes hit one city. The events source holds one point per marker (a place's
- * events of one kind and status style, see `placeMarkers`), rebuilt for each window and filters,
- * so the map draws distinct marks, not every event on top of the others. Icons allow overlap
- * and ignore placement, so a marker is never hidden by another symbol and costs no collision
- * test. Each place gets one label, from a small
- * source recomputed per window and filters, with its name and how many events are there
- * ("Kharkiv · 4"). Labels collide only with each other (busier places win), sit beside their
- * point, and are drawn under the icons.
+ * Places and clusters come as vector tiles cut from the cluster index on the main thread (see
+ * ./place-index.ts and ./tile-protocol.ts). Marks allow overlap and ignore placement, so no
+ * mark is hidden by another and none costs a collision test; at a spot shared by places the
+ * most important is drawn on top (`symbol-sort-key`). Place names are not drawn here: the
+ * element lays a capped set of labels out itself, so they neither overlap nor leave the map.
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
-import type { FeatureCollection, Point } from 'geojson';
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
 import type { Palette } from '../ui/marks';
 import type { Basemap } from './basemap';
-import type { LabelProperties, MarkerProperties } from './features';
-import { RING_RADIUS } from './icons';
+import { MAP_MAX_ZOOM, TILE_LAYER } from './place-index';
 
 /**
  * Each source's tiles arrive on their own, and in software WebGL each arrival costs a repaint
- * (20–130 ms while the map starts), so land and borders share one source. Labels keep their
- * own: sharing the markers' source made MapLibre's queryRenderedFeatures return labels from the
- * icon layers once these were split (MapLibre 6.17), and clicks rely on that query.
+ * (20–130 ms while the map starts), so land and borders share one source.
  */
-export const SOURCE = { basemap: 'basemap', basemapDetail: 'basemap-detail', events: 'events', labels: 'labels' } as const;
+export const SOURCE = { basemap: 'basemap', basemapDetail: 'basemap-detail', places: 'places' } as const;
 export const LAYER = {
   water: 'water',
   land: 'land',
   borders: 'borders',
   landDetail: 'land-detail',
   bordersDetail: 'borders-detail',
-  rings: 'event-rings',
-  labels: 'place-labels',
+  halos: 'match-halos',
+  clusters: 'clusters',
+  places: 'places',
 } as const;
 
 /**
  * From this zoom on, the 1:50m basemap is drawn instead of the 1:110m one: the map opens on the
- * coarse one (the world, or Alaska to Ukraine, is zoom 1–2) and fetches the fine one only when a
- * reader or a fit goes closer.
+ * coarse one (the world is zoom 1–2, Ukraine with Moscow zoom 3.5–4 in a 300–460 px high map,
+ * where 1:110m is still a few px per segment) and fetches the fine one only when a reader or a
+ * fit goes closer.
  */
-export const DETAIL_ZOOM = 2.5;
+export const DETAIL_ZOOM = 4.5;
 
 /** Tried in order by the browser; MapLibre appends sans-serif. */
 const FONT_STACK = ['system-ui', 'Segoe UI', 'Roboto', 'Noto Sans', 'DejaVu Sans'];
@@ -51,46 +50,9 @@ const FONT_STACK = ['system-ui', 'Segoe UI', 'Roboto', 'Noto Sans', 'DejaVu Sans
 /** Features of the basemap source: one multi-line of borders, the rest countries. */
 const IS_BORDER: ExpressionSpecification = ['has', 'border'];
 
-const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
-const HOVERED: ExpressionSpecification = ['boolean', ['feature-state', 'hovered'], false];
-
-/**
- * MapLibre numbers a tile's icons with signed 16-bit integers: past 32,767 icons in one tile
- * of one layer, placement throws. Event icons are therefore dealt round as many layers as
- * needed, none holding more than this many markers.
- */
-export const ICONS_PER_LAYER = 30_000;
-
-export function iconLayerCount(points: number): number {
-  return Math.max(1, Math.ceil(points / ICONS_PER_LAYER));
-}
-
-export function iconLayerIds(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `events-${i}`);
-}
-
-/** The markers dealt to icon layer `i` of `count` by their index; null (all) for one layer. */
-export function iconLayerFilter(i: number, count: number): FilterSpecification | null {
-  return count === 1 ? null : ['==', ['%', ['get', 'n'], count], i];
-}
-
-export function iconLayers(count: number): SymbolLayerSpecification[] {
-  return iconLayerIds(count).map((id, i) => {
-    const filter = iconLayerFilter(i, count);
-    return {
-      id,
-      type: 'symbol',
-      source: SOURCE.events,
-      ...(filter ? { filter } : {}),
-      layout: {
-        // The names `iconName` in ./icons.ts gives the images.
-        'icon-image': ['concat', ['get', 'kind'], '-', ['get', 'style']],
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-      },
-    };
-  });
-}
+const IS_CLUSTER: ExpressionSpecification = ['has', 'cl'];
+/** While the reader searches, tiles carry `m`, the matching events: the rest is dimmed. */
+const EMPHASIS: ExpressionSpecification = ['case', ['has', 'm'], ['case', ['>', ['get', 'm'], 0], 1, 0.3], 1];
 
 type PaintByLayer = {
   [LAYER.water]: { 'background-color': string };
@@ -98,8 +60,8 @@ type PaintByLayer = {
   [LAYER.borders]: { 'line-color': string };
   [LAYER.landDetail]: { 'fill-color': string };
   [LAYER.bordersDetail]: { 'line-color': string };
-  [LAYER.rings]: { 'circle-stroke-color': ExpressionSpecification };
-  [LAYER.labels]: { 'text-color': string; 'text-halo-color': string };
+  [LAYER.halos]: { 'circle-color': string; 'circle-stroke-color': string };
+  [LAYER.clusters]: { 'text-color': string; 'text-halo-color': string };
 };
 
 /** The paint properties that follow the theme; applied again by `setPaintProperty` on a change. */
@@ -110,16 +72,16 @@ export function themePaint(p: Palette): PaintByLayer {
     [LAYER.borders]: { 'line-color': p.border },
     [LAYER.landDetail]: { 'fill-color': p.land },
     [LAYER.bordersDetail]: { 'line-color': p.border },
-    [LAYER.rings]: { 'circle-stroke-color': ['case', SELECTED, p.accent, p.muted] },
-    [LAYER.labels]: { 'text-color': p.ink, 'text-halo-color': p.paper },
+    [LAYER.halos]: { 'circle-color': p.accent, 'circle-stroke-color': p.accent },
+    [LAYER.clusters]: { 'text-color': p.ink, 'text-halo-color': p.paper },
   };
 }
 
 export interface StyleInput {
   /** Planar (unwrapped) coarse basemap. */
   basemap: Basemap;
-  markers: FeatureCollection<Point, MarkerProperties>;
-  labels: FeatureCollection<Point, LabelProperties>;
+  /** Tile URL template of the places (see ./tile-protocol.ts). */
+  places: string;
   palette: Palette;
 }
 
@@ -145,42 +107,60 @@ export function basemapSourceData({ countries, borders }: Basemap): FeatureColle
   return { type: 'FeatureCollection', features: [...countries.features, { type: 'Feature', properties: { border: true }, geometry: borders }] };
 }
 
-export function mapStyle({ basemap, markers, labels, palette }: StyleInput): StyleSpecification {
+export function mapStyle({ basemap, places, palette }: StyleInput): StyleSpecification {
   const paint = themePaint(palette);
   const layers: LayerSpecification[] = [
     { id: LAYER.water, type: 'background', paint: paint[LAYER.water] },
     { id: LAYER.land, type: 'fill', source: SOURCE.basemap, filter: ['!', IS_BORDER], paint: paint[LAYER.land] },
     { id: LAYER.borders, type: 'line', source: SOURCE.basemap, filter: IS_BORDER, paint: { ...paint[LAYER.borders], 'line-width': BORDER_WIDTH } },
     {
-      id: LAYER.labels,
+      id: LAYER.halos,
+      type: 'circle',
+      source: SOURCE.places,
+      'source-layer': TILE_LAYER,
+      filter: ['>', ['coalesce', ['get', 'm'], 0], 0],
+      paint: {
+        ...paint[LAYER.halos],
+        'circle-radius': ['case', IS_CLUSTER, ['*', ['get', 'size'], 26], 15],
+        'circle-opacity': 0.25,
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: LAYER.clusters,
       type: 'symbol',
-      source: SOURCE.labels,
+      source: SOURCE.places,
+      'source-layer': TILE_LAYER,
+      filter: IS_CLUSTER,
       layout: {
+        // Ring pictures are drawn on demand (`styleimagemissing`), one per mix of kinds.
+        'icon-image': ['get', 'ring'],
+        'icon-size': ['get', 'size'],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
         'text-field': ['get', 'label'],
         'text-font': FONT_STACK,
-        'text-size': 12,
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 1.1,
-        'text-justify': 'auto',
-        'text-max-width': 14,
-        'symbol-sort-key': ['-', ['get', 'count']],
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
       },
-      paint: { ...paint[LAYER.labels], 'text-halo-width': 1.5 },
+      paint: { ...paint[LAYER.clusters], 'text-halo-width': 1, 'icon-opacity': EMPHASIS, 'text-opacity': EMPHASIS },
     },
-    ...iconLayers(iconLayerCount(markers.features.length)),
-    // On top: at a crowded spot the selected event's ring must not hide under other icons.
     {
-      id: LAYER.rings,
-      type: 'circle',
-      source: SOURCE.events,
-      paint: {
-        ...paint[LAYER.rings],
-        // Radius 0 for the unmarked: a zero-size circle costs the rasterizer nothing, where a
-        // transparent one is still drawn (12 ms of a 63 ms repaint in software WebGL, measured).
-        'circle-radius': ['case', ['any', SELECTED, HOVERED], RING_RADIUS, 0],
-        'circle-color': 'rgba(0, 0, 0, 0)',
-        'circle-stroke-width': ['case', SELECTED, 3, HOVERED, 2.5, 0],
+      id: LAYER.places,
+      type: 'symbol',
+      source: SOURCE.places,
+      'source-layer': TILE_LAYER,
+      filter: ['!', IS_CLUSTER],
+      layout: {
+        // The names `iconName` in ./icons.ts gives the images.
+        'icon-image': ['get', 'icon'],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        // Where places overlap (the deepest zoom), the most important event's mark is on top.
+        'symbol-sort-key': ['get', 'rank'],
       },
+      paint: { 'icon-opacity': EMPHASIS },
     },
   ];
   return {
@@ -188,9 +168,7 @@ export function mapStyle({ basemap, markers, labels, palette }: StyleInput): Sty
     sources: {
       // Natural Earth has no detail to show past zoom 8; tiling stops there and overzooms.
       [SOURCE.basemap]: { type: 'geojson', data: basemapSourceData(basemap), maxzoom: 8 },
-      // A small buffer: icons are 24 px, and every extra px of buffer copies points into neighbours.
-      [SOURCE.events]: { type: 'geojson', data: markers, buffer: 32, maxzoom: 12, promoteId: 'key' },
-      [SOURCE.labels]: { type: 'geojson', data: labels, maxzoom: 12 },
+      [SOURCE.places]: { type: 'vector', tiles: [places], minzoom: 0, maxzoom: MAP_MAX_ZOOM },
     },
     layers,
   };

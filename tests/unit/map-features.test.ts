@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/model/dataset';
+import { byImportance } from '../../src/model/importance';
 import { ALL_FILTERS, filtersShowing } from '../../src/model/select';
 import { validateValue } from '../../src/model/validate';
-import { labelFeatures, markerFeatures, markerKeysOf, nextPick, placeLabel, placeMarkers, tallyPlaces } from '../../src/map/features';
+import { byImportanceKey, eventPoints, importanceKey, nextPick, placeLabel, summarizePlaces, tallyPlaces } from '../../src/map/features';
+import { EVENT_KINDS, EVENT_STATUSES } from '../../src/model/schema';
 import { dataset, event, place } from '../fixtures/datasets';
 
 function data(): Dataset {
@@ -13,6 +15,7 @@ function data(): Dataset {
         place({ id: 'kyiv', name: 'Kyiv', translations: { uk: { name: 'Київ' } } }),
         place({ id: 'kharkiv', name: 'Kharkiv', lat: 49.9925, lon: 36.2311 }),
         place({ id: 'lviv', name: 'Lviv', lat: 49.8425, lon: 24.0322 }),
+        place({ id: 'jber', name: 'Anchorage', lat: 61.25139, lon: -149.80639 }),
       ],
       events: [
         event({ id: 'late', place: 'kharkiv', start: '2025-08-20' }),
@@ -20,6 +23,8 @@ function data(): Dataset {
         event({ id: 'call', kind: 'call', status: 'held', place: undefined, geoPrecision: 'none', start: '2025-08-19' }),
         event({ id: 'night', place: 'kyiv', start: '2025-08-19', sites: [{ name: 'Kyiv', place: 'kyiv' }, { name: 'Lviv', place: 'lviv' }, { name: 'A village' }] }),
         event({ id: 'talks', kind: 'proposal', status: 'declined', place: 'kyiv', start: '2025-08-21' }),
+        event({ id: 'letter', kind: 'statement', status: 'held', place: 'jber', start: '2025-08-15' }),
+        event({ id: 'summit', kind: 'meeting', status: 'held', place: 'jber', start: '2025-08-15T11:00-08:00', precision: 'exact' }),
       ],
     }),
   );
@@ -28,42 +33,6 @@ function data(): Dataset {
 }
 
 const AUG = (day: number) => Date.UTC(2025, 7, day);
-
-describe('placeMarkers', () => {
-  const d = data();
-  const markers = placeMarkers(tallyPlaces(d, [AUG(17), AUG(22)], ALL_FILTERS));
-  const byKey = new Map(markers.map((m) => [m.key, m]));
-
-  it('draws the events that would be identical marks on one spot once, keeping every event', () => {
-    expect(markers.map((m) => [m.place, m.kind, m.style, m.events.map((e) => e.id)])).toEqual([
-      ['kyiv', 'attack', 'solid', ['night']],
-      ['lviv', 'attack', 'solid', ['night']],
-      ['kharkiv', 'attack', 'solid', ['early', 'late']],
-      ['kyiv', 'proposal', 'crossed', ['talks']],
-    ]);
-  });
-
-  it('puts the marker with the newest event on top (last)', () => {
-    const latest = markers.map((m) => m.events.at(-1)!.index);
-    expect(latest).toEqual([...latest].sort((a, b) => a - b));
-    expect(markers.at(-1)!.events.at(-1)!.id).toBe('talks');
-  });
-
-  it('finds an event’s markers by key, one per place it is drawn at, none for an event without a place', () => {
-    expect(markerKeysOf(d.eventById.get('night')!).map((k) => byKey.get(k)!.place)).toEqual(['kyiv', 'lviv']);
-    expect(markerKeysOf(d.eventById.get('call')!)).toEqual([]);
-    for (const m of markers) for (const e of m.events) expect(markerKeysOf(e)).toContain(m.key);
-  });
-
-  it('gives each marker a point at its place, with its key, its index and what the icons read', () => {
-    const features = markerFeatures(d, markers).features;
-    expect(features.map((f) => f.properties.n)).toEqual(markers.map((_, i) => i));
-    const talks = features[markers.findIndex((m) => m.kind === 'proposal')]!;
-    expect(talks.properties).toEqual({ key: 'kyiv|proposal|crossed', n: 3, kind: 'proposal', style: 'crossed', place: 'kyiv' });
-    const lviv = features[markers.findIndex((m) => m.place === 'lviv')]!;
-    expect(lviv.geometry.coordinates).toEqual([24.0322, 49.8425]);
-  });
-});
 
 describe('tallyPlaces', () => {
   const d = data();
@@ -89,31 +58,74 @@ describe('tallyPlaces', () => {
   });
 });
 
-describe('labelFeatures', () => {
-  it('names each place in the reader’s language, with the count when more than one', () => {
-    const d = data();
-    const labels = labelFeatures(d, tallyPlaces(d, [AUG(17), AUG(22)], ALL_FILTERS), 'uk', String).features;
-    const byPlace = Object.fromEntries(labels.map((f) => [f.properties.place, f.properties.label]));
-    expect(byPlace).toEqual({ kharkiv: 'Kharkiv · 2', kyiv: 'Київ · 2', lviv: 'Lviv' });
+describe('importanceKey', () => {
+  it('orders events exactly as compareImportance does with nothing selected', () => {
+    const events = EVENT_KINDS.flatMap((kind, k) =>
+      EVENT_STATUSES.flatMap((status, s) =>
+        [false, true].map((highlight, h) =>
+          event({ id: `${kind}-${status}-${h}`, kind, status, highlight, start: `2025-0${1 + ((k + s + h) % 9)}-1${(k * s) % 10}`, ...(status === 'unverified' ? { statusNote: 'Unconfirmed.' } : {}) }),
+        ),
+      ),
+    );
+    const result = validateValue(dataset({ events }));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 2)));
+    const d = result.dataset;
+    expect(byImportanceKey(d, d.events).map((e) => e.id)).toEqual(byImportance(d, null, d.events).map((e) => e.id));
+    expect(new Set(d.events.map((e) => importanceKey(d, e))).size).toBe(d.events.length);
+  });
+});
+
+describe('summarizePlaces', () => {
+  const d = data();
+
+  it('gives each place its events and the mark of its most important one, not its latest', () => {
+    const places = summarizePlaces(d, tallyPlaces(d, [AUG(14), AUG(22)], ALL_FILTERS), null);
+    const jber = places.find((p) => p.place.id === 'jber')!;
+    expect(jber.events.map((e) => e.id)).toEqual(['letter', 'summit']);
+    expect(jber.top.id).toBe('summit');
+    expect(jber.icon).toBe('meeting-solid');
+    const kyiv = places.find((p) => p.place.id === 'kyiv')!;
+    expect(kyiv.top.id).toBe('talks');
+    expect(places.map((p) => p.n)).toEqual(places.map((_, i) => i));
+    expect(jber.matches).toBeNull();
   });
 
-  it('formats big counts as the interface does', () => {
+  it('counts the events that match a search at each place', () => {
+    const places = summarizePlaces(d, tallyPlaces(d, [AUG(14), AUG(22)], ALL_FILTERS), new Set(['night', 'late']));
+    expect(Object.fromEntries(places.map((p) => [p.place.id, p.matches]))).toEqual({ jber: 0, kharkiv: 1, kyiv: 1, lviv: 1 });
+  });
+});
+
+describe('eventPoints', () => {
+  it('puts an event’s own mark at its place and at each site’s, and nowhere without one', () => {
+    const d = data();
+    expect(eventPoints(d, d.eventById.get('night')!)).toEqual([
+      { place: 'kyiv', lon: 30.5233, lat: 50.45, icon: 'attack-solid' },
+      { place: 'lviv', lon: 24.0322, lat: 49.8425, icon: 'attack-solid' },
+    ]);
+    expect(eventPoints(d, d.eventById.get('call')!)).toEqual([]);
+  });
+});
+
+describe('placeLabel', () => {
+  it('adds the count when more than one, formatted as the interface does', () => {
+    expect(placeLabel('Kyiv', 1, String)).toBe('Kyiv');
     expect(placeLabel('Kyiv', 12345, (n) => new Intl.NumberFormat('en-GB').format(n))).toBe('Kyiv · 12,345');
   });
 });
 
 describe('nextPick', () => {
   const d = data();
-  const at = (...ids: string[]) => ids.map((id) => d.eventById.get(id)!);
+  const at = (...ids: string[]) => byImportanceKey(d, ids.map((id) => d.eventById.get(id)!));
 
-  it('picks the earliest when the selection is not among the events', () => {
-    expect(nextPick(at('early', 'late'), null)?.id).toBe('early');
+  it('picks the most important when the selection is not among the events', () => {
+    expect(nextPick(at('letter', 'summit'), null)?.id).toBe('summit');
     expect(nextPick(at('early', 'late'), 'talks')?.id).toBe('early');
   });
 
-  it('moves to the next event in time order, and wraps round', () => {
-    expect(nextPick(at('early', 'late'), 'early')?.id).toBe('late');
-    expect(nextPick(at('early', 'late'), 'late')?.id).toBe('early');
+  it('moves to the next one in importance, and wraps round', () => {
+    expect(nextPick(at('letter', 'summit'), 'summit')?.id).toBe('letter');
+    expect(nextPick(at('letter', 'summit'), 'letter')?.id).toBe('summit');
   });
 
   it('picks nothing from an empty spot', () => {

@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/model/dataset';
-import type { FixtureEvent } from '../fixtures/datasets';
-import { ALL_FILTERS } from '../../src/model/select';
-import { validateValue } from '../../src/model/validate';
-import { placeMarkers, tallyPlaces } from '../../src/map/features';
 import { FIT_MAX_ZOOM, boundsOf, mercatorScaleForZoom } from '../../src/map/fit';
-import { fallbackProjection, layoutLabels, svgMarkers } from '../../src/map/svg-scene';
-import { dataset, event, place } from '../fixtures/datasets';
-
-const WINDOW = [Date.UTC(2025, 0, 1), Date.UTC(2026, 0, 1)] as const;
-
-function data(events: FixtureEvent[]): Dataset {
-  const result = validateValue(
-    dataset({
-      places: [place({ id: 'kyiv' }), place({ id: 'kharkiv', name: 'Kharkiv', lat: 49.9925, lon: 36.2311 }), place({ id: 'anchorage', name: 'Anchorage', lat: 61.2, lon: -149.9 })],
-      events,
-    }),
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.dataset;
-}
+import { cameraBounds, cameraForBounds, fallbackProjection, layoutLabels, projectionFor, type Box } from '../../src/map/svg-scene';
 
 describe('fallbackProjection', () => {
   it('fits the box inside the padding', () => {
@@ -50,34 +31,72 @@ describe('fallbackProjection', () => {
   });
 });
 
-describe('svgMarkers', () => {
-  it('puts each marker at its place, in the same order, and drops none inside the world', () => {
-    const d = data([event({ id: 'b', start: '2025-08-19' }), event({ id: 'a', start: '2025-08-18', place: 'kharkiv' }), event({ id: 'c', start: '2025-08-20', place: 'anchorage' })]);
-    const projection = fallbackProjection(null, 600, 400);
-    const markers = svgMarkers(d, placeMarkers(tallyPlaces(d, WINDOW, ALL_FILTERS)), projection);
-    expect(markers.map((m) => m.events.map((e) => e.id))).toEqual([['a'], ['b'], ['c']]);
-    const [x, y] = projection([36.2311, 49.9925])!;
-    expect([markers[0]!.x, markers[0]!.y]).toEqual([x, y]);
+describe('cameraForBounds and cameraBounds', () => {
+  it('shows what it was fitted to, and a zoom level closer shows half as much', () => {
+    const camera = cameraForBounds([30, 49, 37, 51], 600, 400);
+    const [west, south, east, north] = cameraBounds(camera, 600, 400);
+    expect(west).toBeLessThan(30);
+    expect(east).toBeGreaterThan(37);
+    expect(south).toBeLessThan(49);
+    expect(north).toBeGreaterThan(51);
+    const closer = cameraBounds({ ...camera, zoom: camera.zoom + 1 }, 600, 400);
+    expect(closer[2] - closer[0]).toBeCloseTo((east - west) / 2);
+  });
+
+  it('projects the camera’s centre to the middle of the map', () => {
+    const p = projectionFor({ center: [-150, 61], zoom: 5 }, 500, 300);
+    const [x, y] = p([-150, 61])!;
+    expect(x).toBeCloseTo(250);
+    expect(y).toBeCloseTo(150);
   });
 });
 
 describe('layoutLabels', () => {
-  it('drops a label that would overlap a busier one, and keeps labels inside the map', () => {
+  const measure = (t: string) => t.length * 7;
+  const overlap = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+  it('drops a label that would overlap a busier one, and keeps every label wholly inside the map', () => {
     const labels = layoutLabels(
       [
         { place: 'a', x: 100, y: 100, text: 'Kharkiv · 4', count: 4 },
         { place: 'b', x: 150, y: 102, text: 'Chuhuiv', count: 1 },
         { place: 'c', x: 590, y: 300, text: 'Edge town', count: 1 },
       ],
-      600,
-      400,
+      { width: 600, height: 400, measure },
     );
-    expect(labels.map((l) => l.place).sort()).toEqual(['a', 'c']);
+    expect(labels.map((l) => l.place).sort()).toEqual(['a', 'b', 'c']);
+    const [a, b] = [labels.find((l) => l.place === 'a')!, labels.find((l) => l.place === 'b')!];
+    expect(overlap(a.box, b.box)).toBe(false);
     expect(labels.find((l) => l.place === 'c')!.anchor).toBe('end');
+    for (const l of labels) expect(l.box[0] >= 0 && l.box[2] <= 600 && l.box[1] >= 0 && l.box[3] <= 400).toBe(true);
   });
 
-  it('keeps a name too long for either side, on the side where more of it shows', () => {
-    const [label] = layoutLabels([{ place: 'a', x: 120, y: 100, text: 'Joint Base Elmendorf-Richardson, Anchorage · 2', count: 2 }], 300, 200);
-    expect(label?.anchor).toBe('start');
+  it('never cuts a name short: one that fits beside its mark nowhere is left out', () => {
+    const long = 'Joint Base Elmendorf-Richardson, Anchorage · 2';
+    expect(layoutLabels([{ place: 'a', x: 150, y: 100, text: long, count: 2 }], { width: 300, height: 200, measure })).toEqual([]);
+    const [above] = layoutLabels([{ place: 'a', x: 300, y: 100, text: long, count: 2 }], { width: 600, height: 200, measure, obstacles: [[310, 92, 600, 108]] });
+    expect(above?.anchor).toBe('middle');
+  });
+
+  it('labels the kept place first, and covers no control', () => {
+    const controls: Box = [0, 0, 250, 50];
+    const labels = layoutLabels(
+      [
+        { place: 'busy', x: 60, y: 60, text: 'Busy', count: 40 },
+        { place: 'selected', x: 60, y: 70, text: 'Selected', count: 1, keep: true },
+        { place: 'under', x: 30, y: 30, text: 'Under', count: 9 },
+      ],
+      { width: 400, height: 300, measure, obstacles: [controls] },
+    );
+    expect(labels[0]!.place).toBe('selected');
+    for (const l of labels) expect(overlap(l.box, controls)).toBe(false);
+    expect(labels.map((l) => l.place)).not.toContain('under');
+  });
+
+  it('prefers a side clear of other marks, and stops at the limit', () => {
+    const [label] = layoutLabels([{ place: 'a', x: 100, y: 100, text: 'Town', count: 1 }], { width: 400, height: 300, measure, avoid: [[115, 90, 140, 110]] });
+    expect(label!.anchor).toBe('end');
+    const many = Array.from({ length: 40 }, (_, i) => ({ place: `p${i}`, x: 50 + (i % 4) * 90, y: 20 + Math.floor(i / 4) * 28, text: 'Village', count: i }));
+    expect(layoutLabels(many, { width: 400, height: 300, measure, limit: 5 })).toHaveLength(5);
   });
 });
