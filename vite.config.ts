@@ -130,7 +130,7 @@ export default defineConfig({
     // ---- end offline
   ],
   // Pre-bundled up front so Vitest's browser mode never reloads mid-run to optimise them.
-  optimizeDeps: { include: ['maplibre-gl', 'topojson-client', 'lit', 'd3', 'valibot'] },
+  optimizeDeps: { include: ['maplibre-gl', 'topojson-client', 'lit', 'd3', 'valibot', '@maplibre/geojson-vt', '@maplibre/vt-pbf'] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

@@ -723,8 +723,8 @@ export class ChronoMap extends LitElement {
             .filters=${filters}
             .selected=${selected}
             .hovered=${hovered}
-            .hits=${hits}
-            .focus=${this.app.focus}
+            .searchMatches=${hits}
+            .focusPlaces=${this.app.focus}
             .language=${lang}
             .theme=${this.dark ? 'dark' : 'light'}
             .reducedMotion=${this.reducedMotion}

@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { buttonStyles, darkTokens, focusRing, lightTokens } from './theme.styles';
+import { viewErrorStyles } from './shared.styles';
 
 export const mapStyles = [
   focusRing,
   buttonStyles,
+  viewErrorStyles,
   css`
     :host {
       display: block;

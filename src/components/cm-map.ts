@@ -75,6 +75,7 @@ import { basemapPaths, cameraBounds, cameraForBounds, layoutLabels, projectionFo
 import { WebGLMap, type Hit } from '../map/webgl-map';
 import { HoverEvent, MapFallbackEvent, PickEvent, ViewReadyEvent } from './events';
 import { mapStyles } from './cm-map.styles';
+import { guardedUpdate } from './view-guard';
 import { SizeController } from './resize-controller';
 import type { PlaceActiveEvent, PlacePickEvent } from './cm-places';
 import './cm-places';
@@ -173,6 +174,9 @@ const measurer = (font: string) => {
     return w;
   };
 };
+
+/** The WebGL map falls back to SVG when it has not started in this long. */
+const START_TIMEOUT_MS = 20_000;
 
 @customElement('cm-map')
 export class CmMap extends LitElement {
@@ -314,8 +318,11 @@ export class CmMap extends LitElement {
         onMove: () => this.scheduleRelayout(),
         onFail: (reason) => this.fallBack(reason),
       });
-      await this.engine.loaded;
+      // A map that never loads (its worker refused, as in a sandboxed frame with an opaque origin)
+      // must not leave the page loading for ever: after a while the SVG map takes over.
+      const started = await Promise.race([this.engine.loaded.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), START_TIMEOUT_MS))]);
       if (generation !== this.generation) return;
+      if (!started) throw new Error(`the map did not start within ${START_TIMEOUT_MS / 1000} s`);
       this.mode = 'webgl';
       this.reportDrawn(this.engine);
     } catch (error) {
@@ -916,6 +923,10 @@ export class CmMap extends LitElement {
   };
 
   // Rendering -------------------------------------------------------------------------------
+
+  protected override update(changed: PropertyValues): void {
+    guardedUpdate(this, 'map', t(uiLanguage(this.language), 'viewFailed'), () => super.update(changed));
+  }
 
   override render() {
     const ui = this.ui();
