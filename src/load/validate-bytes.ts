@@ -5,6 +5,7 @@
  */
 import { validateJson, type Validation } from '../model/validate';
 import { trustScriptUrl } from '../security/trusted-types';
+import workerUrl from './validate-worker.ts?worker&url';
 
 /** Files larger than this are validated in a worker. */
 export const WORKER_BYTES = 2_000_000;
@@ -22,10 +23,9 @@ export async function validateBytes(bytes: Uint8Array): Promise<Validation> {
 
 function inWorker(bytes: Uint8Array): Promise<Validation> {
   return new Promise((resolve, reject) => {
-    const url = new URL('./validate-worker.ts', import.meta.url);
     // A worker's script is a sink under Trusted Types: vouch for this one, of our own origin.
-    trustScriptUrl(url.href);
-    const worker = new Worker(url, { type: 'module' });
+    trustScriptUrl(new URL(workerUrl, location.href).href);
+    const worker = new Worker(workerUrl, { type: 'module' });
     worker.onmessage = (event: MessageEvent<Validation>) => {
       worker.terminate();
       resolve(event.data);

@@ -29,6 +29,11 @@ export interface PageOptions {
   locale?: string;
   /** A phone: touch events and a coarse pointer. */
   touch?: boolean;
+  /**
+   * Let the build's service worker run. Off by default: a worker answers the page's requests
+   * itself, out of reach of `page.route`, so a test's own dataset would be bypassed.
+   */
+  serviceWorkers?: boolean;
 }
 
 export async function openPage(options: PageOptions = {}): Promise<Session> {
@@ -42,6 +47,7 @@ export async function openPage(options: PageOptions = {}): Promise<Session> {
     hasTouch: options.touch ?? false,
     isMobile: options.touch ?? false,
     timezoneId: 'Europe/London',
+    serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
   });
   const page = await context.newPage();
   const errors: string[] = [];

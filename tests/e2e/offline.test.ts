@@ -59,7 +59,7 @@ describe('the offline classroom file', () => {
 
 describe('the hosted build', () => {
   it('opens again with the network off once it has been visited', async () => {
-    session = await openPage();
+    session = await openPage({ serviceWorkers: true });
     expect(await gotoApp(session, '?lang=uk')).toBe('ready');
     // The worker registers once the page is quiet, caches the build, then takes the page over.
     await session.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
