@@ -30,6 +30,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
 import { parseInstant, visibleEvents, type Filters, type TimeWindow } from '../model/select';
 import { stepView, storyById } from '../model/story';
+import { rankMatches } from '../model/search';
 import { formatProblem, validateJson, validateValue, type Validation } from '../model/validate';
 import { formatBytes, formatCount } from '../i18n/format';
 import { eventCount, problemCount, t, uiLanguage, type UiLanguage } from '../i18n/messages';
@@ -526,13 +527,17 @@ export class ChronoMap extends LitElement {
     }
   }
 
-  /** Enter in the search field: the next match after the selection, in time order, brought into the window. */
+  /**
+   * Enter in the search field: the best match first (most of the words in its title), then the
+   * next after the selection in that order, brought into the window.
+   */
   private selectNextHit(): void {
     const hits = this.search.hits;
     const d = this.app.dataset;
     if (!hits?.events.length || !d) return;
-    const current = this.app.selected ? d.eventById.get(this.app.selected) : undefined;
-    const next = (current && hits.events.find((e) => e.index > current.index)) || hits.events[0]!;
+    const order = rankMatches(hits.events, hits.query, this.language);
+    const at = order.findIndex((e) => e.id === this.app.selected);
+    const next = order[(at + 1) % order.length]!;
     const w = this.app.window;
     if (w && (next.endMs < w[0] || next.startMs > w[1])) {
       const half = (w[1] - w[0]) / 2;

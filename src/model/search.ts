@@ -86,3 +86,20 @@ export async function searchInSlices(
   }
   return options.signal?.aborted ? null : found;
 }
+
+/**
+ * The matches in the order Enter goes through them: those with more of the query's words in
+ * their title first (a search for "Zaporizhzhia missile" means the strike titled so, before a
+ * night of attacks that mentions both), then in time order.
+ */
+export function rankMatches(matches: readonly ChronoEvent[], query: string, lang: string): ChronoEvent[] {
+  const terms = queryTerms(query);
+  const score = (e: ChronoEvent) => {
+    const title = fold(`${e.title} ${e.translations?.[lang]?.title ?? ''}`);
+    return terms.reduce((n, term) => n + (title.includes(term) ? 1 : 0), 0);
+  };
+  return matches
+    .map((e) => ({ e, s: score(e) }))
+    .sort((a, b) => b.s - a.s || a.e.index - b.e.index)
+    .map(({ e }) => e);
+}

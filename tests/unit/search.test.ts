@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/model/dataset';
-import { SearchIndex, fold, searchEvents, searchInSlices } from '../../src/model/search';
+import { SearchIndex, fold, rankMatches, searchEvents, searchInSlices } from '../../src/model/search';
 import { validateValue } from '../../src/model/validate';
 import { dataset, event, place } from '../fixtures/datasets';
 
@@ -39,6 +39,14 @@ describe('search', () => {
     expect(ids(searchEvents(index, 'харків'))).toEqual(['k']);
     expect(ids(searchEvents(index, 'будинку'))).toEqual(['k']);
     expect(ids(searchEvents(index, 'apartment'))).toEqual(['k']);
+  });
+
+  it('puts first, for Enter, the matches with more of the words in their title', () => {
+    const index = new SearchIndex(d, 'en');
+    const found = searchEvents(index, 'shelling zaporizhzhia');
+    expect(ids(rankMatches(found, 'shelling zaporizhzhia', 'en'))).toEqual(['z']);
+    const both = searchEvents(index, 'in');
+    expect(ids(rankMatches(both, 'washington', 'en'))[0]).toBe('m');
   });
 
   it('treats apostrophes alike', () => {
