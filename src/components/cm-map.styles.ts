@@ -97,10 +97,17 @@ export const mapStyles = [
       box-shadow: 0 1px 4px rgb(0 0 0 / 0.25);
       box-sizing: border-box;
     }
+    .edge {
+      display: flex;
+      align-items: center;
+    }
     .edge span {
-      display: block;
       overflow: hidden;
       text-overflow: ellipsis;
+      min-width: 0;
+    }
+    .edge span.count {
+      flex: none;
     }
     .tip {
       position: absolute;

@@ -97,7 +97,7 @@ const UNMEASURED = { width: 800, height: 460 };
 const MAX_LABELS = 24;
 const MAX_EDGES = 6;
 /** An edge marker takes at most this share of the map's width. */
-const MAX_EDGE_SHARE = 0.45;
+const MAX_EDGE_SHARE = 0.28;
 const MAX_SVG_ITEMS = 600;
 const MAX_LABEL_CANDIDATES = 200;
 /** Places an event's own mark is drawn at, at most (an attack may list many sites). */
@@ -133,7 +133,11 @@ interface EdgeMarker {
   width: number;
   height: number;
   direction: number;
+  /** Arrow, name and count, as the SVG writes it. */
   text: string;
+  /** The same in two parts for the button, whose name is cut short first. */
+  name: string;
+  count: string;
   label: string;
 }
 
@@ -734,7 +738,7 @@ export class CmMap extends LitElement {
       return part.places > 1 ? t(ui, 'placeAndMore', { name, count: formatCount(part.places - 1, ui) }) : name;
     });
     // A long name is cut short on the marker (its full name is its accessible name and title).
-    const widest = Math.max(120, width * MAX_EDGE_SHARE);
+    const widest = Math.max(110, width * MAX_EDGE_SHARE);
     const candidates = parts.map((part, i) => {
       const { x, y } = this.project(placePosition(part.anchor.place));
       return { x, y, width: Math.min(widest, this.measureEdge(`${ARROWS[0]} ${texts[i]} · ${formatCount(part.events, ui)}`) + 20), height: markerHeight };
@@ -751,6 +755,9 @@ export class CmMap extends LitElement {
         height: markerHeight,
         direction,
         text: `${ARROWS[direction]} ${name} · ${formatCount(part.events, ui)}`,
+        // On the button the name is cut short before the count, which always shows.
+        name: `${ARROWS[direction]} ${name}`,
+        count: `\u00a0· ${formatCount(part.events, ui)}`,
         label: t(ui, 'edgePlace', { name, events: eventCount(ui, part.events), direction: t(ui, DIRECTIONS[direction]!) }),
       };
     });
@@ -963,7 +970,7 @@ export class CmMap extends LitElement {
       ${repeat(
         this.edges,
         (e) => e.part.anchor.place.id,
-        (e) => html`<button type="button" class="edge" aria-label=${e.label} title=${e.label} @click=${() => this.onEdge(e.part)}><span>${e.text}</span></button>`,
+        (e) => html`<button type="button" class="edge" aria-label=${e.label} title=${e.label} @click=${() => this.onEdge(e.part)}><span>${e.name}</span><span class="count">${e.count}</span></button>`,
       )}
     </div>`;
   }
