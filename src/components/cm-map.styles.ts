@@ -108,6 +108,7 @@ export const mapStyles = [
     }
     .edge span.count {
       flex: none;
+      white-space: pre;
     }
     .tip {
       position: absolute;

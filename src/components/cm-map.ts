@@ -757,7 +757,7 @@ export class CmMap extends LitElement {
         text: `${ARROWS[direction]} ${name} · ${formatCount(part.events, ui)}`,
         // On the button the name is cut short before the count, which always shows.
         name: `${ARROWS[direction]} ${name}`,
-        count: `\u00a0· ${formatCount(part.events, ui)}`,
+        count: ` · ${formatCount(part.events, ui)}`,
         label: t(ui, 'edgePlace', { name, events: eventCount(ui, part.events), direction: t(ui, DIRECTIONS[direction]!) }),
       };
     });
