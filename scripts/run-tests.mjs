@@ -19,6 +19,17 @@ if (!existsSync(chromium)) {
   }
 }
 
+// The offline file is also opened in Firefox (Debian's firefox-esr); without it that test is skipped.
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+if (!existsSync(firefox)) {
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('Firefox is missing: installing firefox-esr with apt-get…');
+    run('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null']);
+  } else {
+    console.error(`No Firefox at ${firefox}: the offline file's Firefox test is skipped (apt-get install firefox-esr, or set FIREFOX_PATH).`);
+  }
+}
+
 const typecheck = run(bin('tsc'), ['-p', '.']);
 const vitest = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
 

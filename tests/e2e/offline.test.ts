@@ -1,9 +1,12 @@
 /**
  * Offline use. The classroom file (`npm run package`) opened from disk with every request to
  * the network refused; and the hosted build, once visited, reloaded with the network off.
- * Firefox cannot be installed on this machine, so only Chromium is driven here.
+ * Firefox (Debian's firefox-esr) is driven by puppeteer-core over WebDriver BiDi, as Playwright
+ * drives only its own patched Firefox builds.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { OFFLINE_FILE, offlinePackageSize } from '../../scripts/package';
@@ -19,11 +22,12 @@ const status = (s: Session) => s.page.waitForFunction(() => document.querySelect
 const mapDrawnWith = (s: Session) =>
   s.page.waitForFunction(() => document.querySelector('chrono-map')!.shadowRoot!.querySelector('cm-map')?.getAttribute('drawn-with'), null, { timeout: 60_000 }).then((h) => h.jsonValue());
 
+beforeAll(() => {
+  const run = spawnSync('node_modules/.bin/tsx', ['scripts/package.ts'], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`npm run package failed:\n${run.stderr}`);
+}, 120_000);
+
 describe('the offline classroom file', () => {
-  beforeAll(() => {
-    const run = spawnSync('node_modules/.bin/tsx', ['scripts/package.ts'], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`npm run package failed:\n${run.stderr}`);
-  }, 120_000);
 
   it('is one HTML file of a few megabytes', () => {
     const bytes = offlinePackageSize();
@@ -55,6 +59,42 @@ describe('the offline classroom file', () => {
     expect(await status(session)).toBe('ready');
     expect(await mapDrawnWith(session)).toBe('svg');
   });
+});
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+// CI installs Firefox (.ci/run); elsewhere a machine without it skips this one test, by name.
+describe.skipIf(!existsSync(FIREFOX) && !process.env.CI)(`the offline classroom file in Firefox (${FIREFOX})`, () => {
+  it('reaches ready from file:// with the network unreachable, with the SVG map where headless Firefox has no WebGL', async () => {
+    const firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      // Every request that is not a file goes to a proxy that refuses it.
+      extraPrefsFirefox: { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': 9, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': 9, 'network.proxy.allow_hijacking_localhost': true },
+    });
+    try {
+      const page = await firefox.newPage();
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto(pathToFileURL(OFFLINE_FILE).href);
+      await page.waitForFunction(() => document.querySelector('chrono-map')?.getAttribute('status') !== 'loading', { timeout: 60_000 });
+      expect(await page.evaluate(() => document.querySelector('chrono-map')!.getAttribute('status'))).toBe('ready');
+      const drawnWith = await page.waitForFunction(() => document.querySelector('chrono-map')!.shadowRoot!.querySelector('cm-map')?.getAttribute('drawn-with'), { timeout: 60_000 });
+      const webgl = await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'));
+      expect(await drawnWith.jsonValue()).toBe(webgl ? 'webgl' : 'svg');
+      expect(await page.evaluate(() => document.querySelector('chrono-map')!.shadowRoot!.querySelectorAll('cm-map').length)).toBe(1);
+      expect(await page.evaluate(() => (document.querySelector('chrono-map') as unknown as { state: { dataset: { events: unknown[] } } }).state.dataset.events.length)).toBeGreaterThan(50);
+      expect(requests.filter((url) => !/^(file|data|blob):/.test(url))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await firefox.close();
+    }
+  }, 120_000);
 });
 
 describe('the hosted build', () => {
