@@ -1,5 +1,5 @@
 /**
- * What the comparison pages in bench/ expose on `window.__bench`, for scripts/bench to drive.
+ * What the comparison pages in bench/ expose on `window.__bench`, for bench/harness to drive.
  * Types only: imported by the pages (built by Vite with bench/vite.config.ts) and by the
  * Node scripts that call them through Playwright.
  */
@@ -12,9 +12,14 @@ export interface BareMapBench {
   error: string | null;
   /** Size of the map canvas in CSS px. */
   canvas: { width: number; height: number };
-  /** Time-window update by `map.setFilter` with literal bounds, until `idle`. */
+  /** The page draws MapLibre's own clusters (`cluster=1` in the query). */
+  clustered: boolean;
+  /**
+   * Time-window update by `map.setFilter` with literal bounds, until `idle`. Clustered: by
+   * `setData` with the events in the window, since a layer filter cannot reach inside clusters.
+   */
   setFilterWindow(from: number, to: number): Promise<number>;
-  /** Time-window update by `setGlobalStateProperty` on a `global-state` filter, until `idle`. */
+  /** Time-window update by `setGlobalStateProperty` on a `global-state` filter, until `idle`. Clustered: as `setFilterWindow`. */
   globalStateWindow(from: number, to: number): Promise<number>;
   /** Back to the whole period (global-state filter, open bounds), until `idle`; not timed. */
   resetWindow(): Promise<void>;

@@ -72,22 +72,31 @@ export function syntheticDataset(count: number, seed = 1): DatasetRecord {
   };
 }
 
-/** A box round Ukraine and western Russia, where a conflict-event export puts its places. */
-const REGION = { west: 22.2, south: 44.4, east: 40.2, north: 52.4 };
+export interface Region {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
 
-function syntheticPlaces(count: number, rnd: () => number): PlaceRecord[] {
+/** A box round Ukraine and western Russia, where a conflict-event export puts its places. */
+export const UKRAINE_REGION: Region = { west: 22.2, south: 44.4, east: 40.2, north: 52.4 };
+/** The inhabited world, short of the poles: a history timeline with an event per town. */
+export const WORLD_REGION: Region = { west: -170, south: -50, east: 175, north: 68 };
+
+function syntheticPlaces(count: number, rnd: () => number, region: Region = UKRAINE_REGION): PlaceRecord[] {
   const places: PlaceRecord[] = [];
   for (let i = 0; i < count; i++) {
-    const lat = REGION.south + rnd() * (REGION.north - REGION.south);
-    const lon = REGION.west + rnd() * (REGION.east - REGION.west);
+    const lat = region.south + rnd() * (region.north - region.south);
+    const lon = region.west + rnd() * (region.east - region.west);
     places.push({ id: `s${i}`, name: `Settlement ${i}`, lat: +lat.toFixed(5), lon: +lon.toFixed(5), kind: 'city' });
   }
   return places;
 }
 
-function syntheticRecord(title: string, places: PlaceRecord[], events: EventRecord[]): DatasetRecord {
+function syntheticRecord(title: string, places: PlaceRecord[], events: EventRecord[], version: 1 | 2 = 1): DatasetRecord {
   return {
-    version: 1,
+    version,
     title,
     description: 'Generated for tests and benchmarks; not real events.',
     updated: '2026-11-29',
@@ -100,10 +109,9 @@ function syntheticRecord(title: string, places: PlaceRecord[], events: EventReco
 }
 
 /** A conflict-event export as news teams get them: mostly attacks, a day each, one source. */
-function syntheticEvent(i: number, place: PlaceRecord, rnd: () => number): EventRecord {
+function syntheticEvent(i: number, place: PlaceRecord, rnd: () => number, day = new Date(Date.UTC(2024, 0, 1) + Math.floor(rnd() * 730) * 86_400_000).toISOString().slice(0, 10)): EventRecord {
   const kinds: EventRecord['kind'][] = ['attack', 'attack', 'attack', 'attack', 'attack', 'attack', 'statement', 'meeting', 'proposal'];
   const kind = kinds[Math.floor(rnd() * kinds.length)]!;
-  const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(rnd() * 730) * 86_400_000).toISOString().slice(0, 10);
   const status: EventRecord['status'] = kind === 'attack' ? (rnd() < 0.05 ? 'unverified' : 'reported') : kind === 'proposal' ? 'proposed' : 'held';
   return {
     id: `x${i}`,
@@ -120,9 +128,9 @@ function syntheticEvent(i: number, place: PlaceRecord, rnd: () => number): Event
 }
 
 /** `count` events, each at a place of its own, spread over the region: the worst case for a map. */
-export function distinctPlacesDataset(count: number, seed = 1): DatasetRecord {
+export function distinctPlacesDataset(count: number, seed = 1, region: Region = UKRAINE_REGION): DatasetRecord {
   const rnd = random(seed);
-  const places = syntheticPlaces(count, rnd);
+  const places = syntheticPlaces(count, rnd, region);
   return syntheticRecord(`${count} events at ${count} places`, places, places.map((p, i) => syntheticEvent(i, p, rnd)));
 }
 
@@ -133,6 +141,14 @@ export function distinctPlacesDataset(count: number, seed = 1): DatasetRecord {
 export function crowdedPlacesDataset(events: number, places: number, seed = 1): DatasetRecord {
   const rnd = random(seed);
   const all = syntheticPlaces(places, rnd);
+  const pick = zipfPicker(all, rnd);
+  const list = Array.from({ length: events }, (_, i) => syntheticEvent(i, pick(), rnd));
+  return syntheticRecord(`${events} events at up to ${places} places`, all, list);
+}
+
+/** Picks from `places` with Zipf-like crowding: the place of rank r has weight 1 / r. */
+function zipfPicker(all: PlaceRecord[], rnd: () => number): () => PlaceRecord {
+  const places = all.length;
   const cumulative: number[] = [];
   let sum = 0;
   for (let r = 1; r <= places; r++) cumulative.push((sum += 1 / r));
@@ -147,6 +163,43 @@ export function crowdedPlacesDataset(events: number, places: number, seed = 1): 
     }
     return all[lo]!;
   };
-  const list = Array.from({ length: events }, (_, i) => syntheticEvent(i, pick(), rnd));
-  return syntheticRecord(`${events} events at up to ${places} places`, all, list);
+  return pick;
+}
+
+/** Four-digit astronomical year, signed below zero (`-0500`), as schema v2 writes a year. */
+const yearText = (y: number): string => (y < 0 ? `-${String(-y).padStart(4, '0')}` : String(y).padStart(4, '0'));
+
+/**
+ * A history timeline: `count` events from 500 BCE to 2025 at 2,000 places world-wide, most
+ * dated to a year, some to a month, a few to a day; later centuries hold more of them.
+ */
+export function longSpanDataset(count: number, seed = 1): DatasetRecord {
+  const rnd = random(seed);
+  const all = syntheticPlaces(2_000, rnd, WORLD_REGION);
+  const pick = zipfPicker(all, rnd);
+  const events = Array.from({ length: count }, (_, i) => {
+    const year = Math.round(-500 + Math.sqrt(rnd()) * 2_525);
+    const grain = rnd();
+    const month = String(1 + Math.floor(rnd() * 12)).padStart(2, '0');
+    const when = grain < 0.7 ? yearText(year) : grain < 0.9 ? `${yearText(year)}-${month}` : `${yearText(year)}-${month}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+    const e = syntheticEvent(i, pick(), rnd, when);
+    return { ...e, precision: grain < 0.7 ? ('year' as const) : grain < 0.9 ? ('month' as const) : ('day' as const), sources: (e.sources ?? []).map((s) => ({ ...s, date: '2026-11-29' })) };
+  });
+  return syntheticRecord(`${count} events from 500 BCE to 2025`, all, events, 2);
+}
+
+/**
+ * Dense and sparse periods: `count` events over 2024–2025 at 2,000 Zipf-crowded places, four
+ * fifths of them in three bursts of a fortnight (one of them in June 2024), the rest spread thin.
+ */
+export function burstsDataset(count: number, seed = 1): DatasetRecord {
+  const rnd = random(seed);
+  const all = syntheticPlaces(2_000, rnd);
+  const pick = zipfPicker(all, rnd);
+  const bursts = [Date.UTC(2024, 2, 3), Date.UTC(2024, 5, 10), Date.UTC(2025, 7, 8)];
+  const events = Array.from({ length: count }, (_, i) => {
+    const t = rnd() < 0.8 ? bursts[Math.floor(rnd() * bursts.length)]! + Math.floor(rnd() * 14) * 86_400_000 : Date.UTC(2024, 0, 1) + Math.floor(rnd() * 730) * 86_400_000;
+    return syntheticEvent(i, pick(), rnd, new Date(t).toISOString().slice(0, 10));
+  });
+  return syntheticRecord(`${count} events in bursts`, all, events);
 }

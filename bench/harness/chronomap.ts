@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { HeapProbe, countDomNodes, inContext, type HeapSample } from './browser';
 import { installChronomapProbe, type OpTiming, type ResourceEntry } from './chronomap-page';
-import { WINDOW, type BenchDataset } from './data';
+import { type BenchDataset } from './data';
 
 export interface ChronomapRun {
   /**
@@ -85,7 +85,7 @@ export async function runChronomap(browser: Browser, origin: string, data: Bench
     run.heap = await heapProbe.measure();
     run.dom = await page.evaluate(countDomNodes);
 
-    run.windowChange = await page.evaluate(([from, to, limit]) => window.__cm!.setWindow(from, to, limit), [WINDOW[0], WINDOW[1], limit] as const);
+    run.windowChange = await page.evaluate(([from, to, limit]) => window.__cm!.setWindow(from, to, limit), [data.window[0], data.window[1], limit] as const);
     await page.waitForTimeout(300);
     run.selection = await page.evaluate(([id, limit]) => window.__cm!.select(id, limit), [data.pick.id, limit] as const);
     await page.waitForTimeout(300);

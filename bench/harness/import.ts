@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/import.ts [--rows=100000]`: how long importing a conflict-event CSV
+ * `npx tsx bench/harness/import.ts [--rows=100000]`: how long importing a conflict-event CSV
  * of synthetic rows in ACLED's column layout takes in Node (parse, import, validate), and
  * the heap it grows by. Not part of `npm test`; the numbers go in docs/performance.md by hand.
  */

@@ -4,9 +4,9 @@
  * order alternates between runs), and a feature-state selection.
  */
 import type { Browser } from 'playwright-core';
-import type { BareMapBench } from '../../bench/api';
+import type { BareMapBench } from '../api';
 import { HeapProbe, countDomNodes, inContext, type HeapSample } from './browser';
-import { WINDOW, type BenchDataset } from './data';
+import { type BenchDataset } from './data';
 
 export interface BareRun {
   firstIdle: number;
@@ -35,7 +35,7 @@ export async function runBare(browser: Browser, origin: string, data: BenchDatas
     await page.waitForTimeout(300);
     const heap = await heapProbe.measure();
     const dom = await page.evaluate(countDomNodes);
-    const [from, to] = WINDOW;
+    const [from, to] = data.window;
     let setFilter = 0;
     let globalState = 0;
     const byFilter = async () => (setFilter = await page.evaluate(([a, b]) => (window.__bench as BareMapBench).setFilterWindow(a, b), [from, to] as const));

@@ -4,9 +4,15 @@
  * Prints one table and writes docs/performance.md (the part between its `bench:` markers).
  * Not part of `npm test`.
  *
+ * Besides the main table (the `cities` shape), it measures the other shapes of data users
+ * bring (bench/harness/data.ts: distinct places, crowded places, a long span, bursts) against
+ * the bare page clustered and not, and what readers do beyond one load (sessions.ts).
+ *
  * Options: --runs=N (default 5) · --tl5000-runs=N (default: as --runs, fewer if one run takes
- * over 40 s) · --only=node,bytes,chronomap,bare,timelinejs · --sizes=1000,5000,10000,100000 ·
- * --no-doc (do not touch docs/performance.md) · --keep (keep the temp dir).
+ * over 40 s) · --only=node,bytes,chronomap,bare,timelinejs,shapes,reader,session,bigload,offline ·
+ * --sizes=1000,5000,10000,100000 (the main table) · --shapes=distinct,crowded,long-span,bursts ·
+ * --shape-sizes=10000,… (only these sizes of each shape) · --playback-seconds=N (the long session's
+ * playback, default 300) · --no-doc (do not touch docs/performance.md) · --keep (keep the temp dir).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,23 +21,29 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { buildOfflinePackage } from '../../scripts/package';
 import { validateJson } from '../../src/model/validate';
 import { runBare, type BareRun } from './bare';
+import { runBigLoad, runContexts, runLongSession, runReader } from './sessions';
 import { launchBrowser, openContext, withTimeout } from './browser';
-import { builtFiles, fileForUrl, total, type BuiltFile } from './bytes';
+import { builtFiles, fileForUrl, total } from './bytes';
 import { runChronomap, type ChronomapRun } from './chronomap';
-import { makeDataset, toGeoJson, toTimelineJs, type BenchDataset } from './data';
+import { SHAPES, makeDataset, toGeoJson, toTimelineJs, type BenchDataset } from './data';
 import { writeDoc, type DocInput } from './doc';
 import { serveDirectory, type StaticServer } from './server';
 import { framePercentiles, summarize } from './stats';
 import { runTimelineJs, type TimelineJsRun } from './timelinejs';
 import { buildRows } from './rows';
+import type { Machine, Results } from './results';
 
 const { values: opts } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     'tl5000-runs': { type: 'string' },
-    only: { type: 'string', default: 'node,bytes,chronomap,bare,timelinejs' },
+    only: { type: 'string', default: 'node,bytes,chronomap,bare,timelinejs,shapes,reader,session,bigload,offline' },
+    'playback-seconds': { type: 'string', default: '300' },
+    shapes: { type: 'string', default: 'distinct,crowded,long-span,bursts' },
+    'shape-sizes': { type: 'string' },
     sizes: { type: 'string', default: '1000,5000,10000,100000' },
     'no-doc': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -43,31 +55,14 @@ const CM_SIZES = opts.sizes!.split(',').map(Number);
 const BARE_SIZES = [10_000, 100_000].filter((n) => CM_SIZES.includes(n));
 const TL_SIZES = [100, 1_000, 5_000];
 const ROOT = process.cwd();
+/** About 60 MB of JSON: the file issue 14 asks to stay responsive while it loads. */
+const BIG_EVENTS = 123_000;
+const CONTEXT_CYCLES = 30;
 
 const log = (msg: string): void => {
   process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
 };
 const t0 = performance.now();
-
-export interface Results {
-  runs: number;
-  /** The app code measured (git commit, uncommitted files). */
-  code: string;
-  startedAt: string;
-  seconds: number;
-  machine: Machine;
-  datasets: Map<number, BenchDataset>;
-  chronomap: Map<number, ChronomapRun[]>;
-  bare: Map<number, BareRun[]>;
-  timelinejs: Map<number, TimelineJsRun[]>;
-  failures: string[];
-  validation: { validate: number[]; parse: number[] } | null;
-  files: { app: BuiltFile[]; bare: BuiltFile[]; timelinejs: { raw: number; gzip: number } } | null;
-  dataBytes: Map<number, { raw: number; gzip: number }>;
-  appBase: string;
-  /** 1-minute load average when each group of runs started. */
-  groupLoad: [string, number][];
-}
 
 /** Which app code was measured: the commit, and files of the app changed since it. */
 function codeVersion(): string {
@@ -80,21 +75,10 @@ function codeVersion(): string {
   return dirty.length ? `commit ${commit} plus uncommitted changes to ${dirty.join(', ')}` : `commit ${commit}`;
 }
 
-export interface Machine {
-  /** 1-minute load average when the run started and when it ended: other work on the machine skews timings. */
-  load: [number, number];
-  cpus: number;
-  cpuModel: string;
-  memoryGB: number;
-  os: string;
-  node: string;
-  chromium: string;
-  webgl: string;
-}
-
 let browser: Browser | undefined;
 let server: StaticServer | undefined;
 let tmp = '';
+let currentResults: Results | undefined;
 
 async function cleanup(): Promise<void> {
   if (browser) await withTimeout(browser.close(), 30_000, 'closing Chromium').catch(() => {});
@@ -170,7 +154,7 @@ async function main(): Promise<void> {
   build(['--config', 'bench/vite.config.ts', '--outDir', pagesDir], 'the comparison pages');
   cpSync(join(ROOT, 'node_modules/@knight-lab/timelinejs/dist'), join(tmp, 'tljs'), { recursive: true, filter: (src) => !src.endsWith('.map') });
 
-  const results: Results = {
+  const results: Results = (currentResults = {
     runs: RUNS,
     code: codeVersion(),
     startedAt: new Date().toISOString(),
@@ -179,6 +163,13 @@ async function main(): Promise<void> {
     datasets: new Map(),
     chronomap: new Map(),
     bare: new Map(),
+    bareClustered: new Map(),
+    shapes: [],
+    reader: [],
+    longSession: [],
+    contexts: [],
+    bigLoad: [],
+    offline: null,
     timelinejs: new Map(),
     failures: [],
     validation: null,
@@ -186,7 +177,7 @@ async function main(): Promise<void> {
     dataBytes: new Map(),
     appBase: '',
     groupLoad: [],
-  };
+  });
 
   // Files shipped, before the benchmark's own data and pages are added to the build.
   if (ONLY.has('bytes') || ONLY.has('chronomap')) {
@@ -214,6 +205,31 @@ async function main(): Promise<void> {
   for (const size of TL_SIZES) {
     const d = results.datasets.get(size) ?? makeDataset(size);
     writeFileSync(join(pagesDir, 'data', `tl-${size}.json`), toTimelineJs(d.dataset));
+  }
+  const pageFor = (name: string, src: string) => writeFileSync(join(appDir, `${name}.html`), indexHtml.replace(/<chrono-map\b[^>]*>/, `<chrono-map src="${src}" url-state="none">`));
+  if (ONLY.has('shapes')) {
+    const wanted = new Set(opts.shapes!.split(','));
+    const sizeLimit = opts['shape-sizes'] ? new Set(opts['shape-sizes'].split(',').map(Number)) : null;
+    for (const shape of SHAPES.filter((s) => s.name !== 'cities' && wanted.has(s.name))) {
+      for (const size of shape.sizes.filter((n) => !sizeLimit || sizeLimit.has(n))) {
+        const data = makeDataset(size, shape);
+        const name = `${shape.name}-${size}`;
+        writeFileSync(join(appDir, 'data', `${name}.json`), data.text);
+        pageFor(name, `data/${name}.json`);
+        if (size >= 10_000) writeFileSync(join(pagesDir, 'data', `points-${name}.geojson`), toGeoJson(data.dataset));
+        results.shapes.push({ shape, size, data, dataBytes: { raw: Buffer.byteLength(data.text), gzip: gzipSync(data.text, { level: 1 }).length }, chronomap: [], bare: [], bareClustered: [] });
+        // The text is written; the runs need only the parsed dataset.
+        data.text = '';
+      }
+    }
+  }
+  let bigBytes = 0;
+  if (ONLY.has('bigload')) {
+    const big = makeDataset(BIG_EVENTS);
+    bigBytes = Buffer.byteLength(big.text);
+    writeFileSync(join(appDir, 'data', 'big.json'), big.text);
+    pageFor('big', 'data/big.json');
+    log(`the big file: ${BIG_EVENTS.toLocaleString('en-US')} events, ${(bigBytes / 1e6).toFixed(1)} MB`);
   }
 
   if (ONLY.has('node')) {
@@ -274,17 +290,74 @@ async function main(): Promise<void> {
       const runs: BareRun[] = [];
       results.bare.set(size, runs);
       await freshBrowser(`bare MapLibre ${size.toLocaleString('en-US')}`, results);
+      await bareRuns(`cities ${size}`, d, query, runs);
+      const clustered: BareRun[] = [];
+      results.bareClustered.set(size, clustered);
+      await bareRuns(`cities ${size}, clustered`, d, `${query}&cluster=1`, clustered);
+    }
+  }
+
+  if (ONLY.has('shapes')) {
+    for (const c of results.shapes) {
+      const label = `${c.shape.name} ${c.size.toLocaleString('en-US')}`;
+      await freshBrowser(`Chronomap ${label}`, results);
+      let canvas = { width: 800, height: 460 };
       for (let i = 0; i < RUNS; i++) {
         try {
-          const r = await runBare(await ensureBrowser(), origin, d, query, i);
-          runs.push(r);
-          log(`bare MapLibre ${size.toLocaleString('en-US')} #${i + 1}: idle ${r.firstIdle.toFixed(0)} ms, setFilter ${r.setFilter.toFixed(0)} ms, global-state ${r.globalState.toFixed(0)} ms, feature-state ${r.featureState.toFixed(0)} ms`);
+          const r = await runChronomap(await ensureBrowser(), origin, c.data, `app/${c.shape.name}-${c.size}.html`, 60_000);
+          c.chronomap.push(r);
+          if (r.mapCanvas) canvas = r.mapCanvas;
+          log(`Chronomap ${label} #${i + 1}: ${r.outcome} at ${r.readyAt?.toFixed(0) ?? '—'} ms, DOM ${r.dom?.nodes ?? '—'}, window ${r.windowChange?.total?.toFixed(0) ?? '—'} ms, select ${r.selection?.total?.toFixed(0) ?? '—'} ms`);
+          if (r.outcome === 'error') break;
         } catch (e) {
-          results.failures.push(`bare MapLibre ${size} run ${i + 1}: ${(e as Error).message.split('\n')[0]}`);
-          log(`bare ${size} #${i + 1} failed: ${(e as Error).message.split('\n')[0]}`);
+          results.failures.push(`Chronomap ${label} run ${i + 1}: ${(e as Error).message.split('\n')[0]}`);
+          log(`Chronomap ${label} #${i + 1} failed: ${(e as Error).message.split('\n')[0]}`);
           if (i === 0) break;
         }
       }
+      if (c.size < 10_000) continue;
+      const query = `data=../data/points-${c.shape.name}-${c.size}.geojson&w=${canvas.width}&h=${canvas.height}&bbox=${c.data.bbox.join(',')}`;
+      await freshBrowser(`bare MapLibre ${label}`, results);
+      await bareRuns(label, c.data, query, c.bare);
+      await bareRuns(`${label}, clustered`, c.data, `${query}&cluster=1`, c.bareClustered);
+    }
+  }
+
+  if (ONLY.has('reader') && CM_SIZES.includes(100_000)) {
+    await freshBrowser('search and playback', results);
+    for (let i = 0; i < RUNS; i++) {
+      await attempt(`search and playback #${i + 1}`, async () => {
+        const r = await runReader(await ensureBrowser(), origin, 'app/bench-100000.html');
+        results.reader.push(r);
+        log(`search and playback #${i + 1}: result shown ${r.searchShown?.toFixed(0) ?? '—'} ms after the last key (${r.searchCount}), longest key delay ${Math.max(...r.searchKeyDelays).toFixed(0)} ms; playback p95 ${framePercentiles(r.playFrames)?.p95.toFixed(0) ?? '—'} ms`);
+      });
+    }
+  }
+
+  if (ONLY.has('session')) {
+    const seconds = Number(opts['playback-seconds']);
+    await freshBrowser('long session', results);
+    await attempt('long session', async () => {
+      const r = await runLongSession(await ensureBrowser(), origin, 'app/index.html', seconds);
+      results.longSession.push(r);
+      log(`long session: heap ${((r.start.heap.main + r.start.heap.workers) / 1e6).toFixed(1)} → ${((r.end.heap.main + r.end.heap.workers) / 1e6).toFixed(1)} MB, DOM ${r.start.dom} → ${r.end.dom}`);
+    });
+    await freshBrowser('WebGL contexts', results);
+    await attempt('WebGL contexts', async () => {
+      const r = await runContexts(await ensureBrowser(), origin, 'app/index.html', CONTEXT_CYCLES);
+      results.contexts.push(r);
+      log(`WebGL contexts after ${r.cycles} cycles: ${r.live} live of ${r.made} made, ${r.warnings} warnings`);
+    });
+  }
+
+  if (ONLY.has('bigload')) {
+    await freshBrowser('60 MB load', results);
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      await attempt(`60 MB load #${i + 1}`, async () => {
+        const r = await runBigLoad(await ensureBrowser(), origin, 'app/big.html', bigBytes);
+        results.bigLoad.push(r);
+        log(`60 MB load #${i + 1}: ready ${r.readyAt?.toFixed(0) ?? '—'} ms, ${r.keyDelays.length} keys, longest delay ${Math.max(0, ...r.keyDelays).toFixed(0)} ms, progress seen ${r.progressSeen ?? 'no'}`);
+      });
     }
   }
 
@@ -315,6 +388,7 @@ async function main(): Promise<void> {
   }
 
   await cleanupBrowserAndServer();
+  if (ONLY.has('offline')) results.offline = await offlineFile();
   results.machine.load[1] = loadavg()[0]!;
   results.seconds = (performance.now() - t0) / 1000;
   const rows = buildRows(results, (url) => (results.files ? fileForUrl(results.files.app, results.appBase, url) : undefined));
@@ -322,6 +396,48 @@ async function main(): Promise<void> {
   const table = writeDoc(doc, { write: !opts['no-doc'], path: join(ROOT, 'docs/performance.md') });
   process.stdout.write(`\n${table}\n`);
   log(`done in ${results.seconds.toFixed(0)} s${opts['no-doc'] ? '' : '; wrote docs/performance.md'}`);
+}
+
+/** Runs of the bare page into `runs`; a first run that fails ends the group. */
+async function bareRuns(label: string, d: BenchDataset, query: string, runs: BareRun[]): Promise<void> {
+  for (let i = 0; i < RUNS; i++) {
+    const ok = await attempt(`bare MapLibre ${label} #${i + 1}`, async () => {
+      const r = await runBare(await ensureBrowser(), serverOrigin(), d, query, i);
+      runs.push(r);
+      log(`bare MapLibre ${label} #${i + 1}: idle ${r.firstIdle.toFixed(0)} ms, setFilter ${r.setFilter.toFixed(0)} ms, global-state ${r.globalState.toFixed(0)} ms, feature-state ${r.featureState.toFixed(0)} ms`);
+    });
+    if (!ok && i === 0) break;
+  }
+}
+
+/** Runs `body`, recording a failure instead of ending the benchmark; true when it succeeded. */
+async function attempt(label: string, body: () => Promise<void>): Promise<boolean> {
+  try {
+    await body();
+    return true;
+  } catch (e) {
+    const message = (e as Error).message.split('\n')[0];
+    currentResults?.failures.push(`${label}: ${message}`);
+    log(`${label} failed: ${message}`);
+    return false;
+  }
+}
+
+function serverOrigin(): string {
+  if (!server) throw new Error('the server is not running');
+  return server.origin;
+}
+
+/** `npm run package` into the temp dir: the offline classroom file's size. */
+async function offlineFile(): Promise<{ raw: number; gzip: number } | { error: string }> {
+  log('packaging the offline file');
+  try {
+    const { path } = await buildOfflinePackage(join(tmp, 'offline', 'chronomap.html'));
+    const bytes = readFileSync(path);
+    return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  } catch (e) {
+    return { error: `npm run package failed: ${(e as Error).message.split('\n')[0]}` };
+  }
 }
 
 async function cleanupBrowserAndServer(): Promise<void> {

@@ -4,7 +4,7 @@
  * `goToNext()` until the next slide is shown.
  */
 import type { Browser } from 'playwright-core';
-import type { TimelineJsBench } from '../../bench/api';
+import type { TimelineJsBench } from '../api';
 import { HeapProbe, countDomNodes, inContext, type HeapSample } from './browser';
 
 export interface TimelineJsRun {

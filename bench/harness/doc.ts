@@ -6,7 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { formatCell, renderTable, targetSummary, type Row } from './report';
-import type { Results } from './run';
+import type { ChronomapRun } from './chronomap';
+import type { Results } from './results';
+import { SEARCH_QUERY } from './sessions';
+import { summarize } from './stats';
 
 export interface DocInput {
   results: Results;
@@ -50,6 +53,7 @@ export function writeDoc({ results, rows }: DocInput, options: { write: boolean;
     '```',
     '',
     ...growth(results, rows),
+    ...shapeGrowth(results),
     ...notes(results),
     ...method(),
     END,
@@ -62,7 +66,7 @@ export function writeDoc({ results, rows }: DocInput, options: { write: boolean;
   const doc =
     s >= 0 && e > s
       ? `${before.slice(0, s)}${block}${before.slice(e + END.length)}`
-      : `# Performance\n\nHow Chronomap compares with TimelineJS 3 and with a bare MapLibre page, measured by \`npm run bench\` (scripts/bench/, bench/). Everything between the \`bench:\` markers is rewritten by each run.\n\n${block}\n\n## Analysis\n\n_Not written yet._\n`;
+      : `# Performance\n\nHow Chronomap compares with TimelineJS 3 and with a bare MapLibre page, measured by \`npm run bench\` (bench/: harness in bench/harness/, comparison pages beside it). Everything between the \`bench:\` markers is rewritten by each run.\n\n${block}\n\n## Analysis\n\n_Not written yet._\n`;
   writeFileSync(options.path, doc);
   return printed;
 }
@@ -85,16 +89,53 @@ function growth(results: Results, rows: readonly Row[]): string[] {
   return [...lines, ''];
 }
 
+/** What each metric is per shape and size, and how it grows by events and by places. */
+function shapeGrowth(results: Results): string[] {
+  const cases = [
+    ...[...results.chronomap].map(([size, runs]) => ({ shape: 'cities', size, places: results.datasets.get(size)?.dataset.places.length ?? 0, runs })),
+    ...results.shapes.map((c) => ({ shape: c.shape.name, size: c.size, places: c.data.dataset.places.length, runs: c.chronomap })),
+  ].filter((c) => c.runs.length);
+  if (cases.length < 2) return [];
+  const metrics: [string, (r: ChronomapRun) => number | null | undefined, (x: number) => string][] = [
+    ['ready', (r) => r.readyAt, (x) => `${Math.round(x).toLocaleString('en-US')} ms`],
+    ['DOM nodes', (r) => r.dom?.nodes, (x) => Math.round(x).toLocaleString('en-US')],
+    ['heap, page + workers', (r) => (r.heap ? r.heap.main + r.heap.workers : null), (x) => `${(x / 1e6).toFixed(1)} MB`],
+    ['setWindow', (r) => r.windowChange?.total, (x) => `${Math.round(x).toLocaleString('en-US')} ms`],
+    ['select, map side', (r) => r.selection?.map, (x) => `${x.toFixed(1)} ms`],
+  ];
+  const value = (runs: ChronomapRun[], pick: (r: ChronomapRun) => number | null | undefined) => summarize(runs.map(pick))?.median;
+  const lines = ['### Every shape: medians, and growth by events and by places', '', `| shape | events | places | ${metrics.map((m) => m[0]).join(' | ')} |`, `|---|---:|---:|${metrics.map(() => '---:').join('|')}|`];
+  for (const c of cases) lines.push(`| ${c.shape} | ${c.size.toLocaleString('en-US')} | ${c.places.toLocaleString('en-US')} | ${metrics.map(([, pick, fmt]) => { const v = value(c.runs, pick); return v === undefined ? 'n/a' : fmt(v); }).join(' | ')} |`);
+  lines.push('', 'Growth by events (each shape, largest size ÷ smallest):', '');
+  for (const shape of [...new Set(cases.map((c) => c.shape))]) {
+    const own = cases.filter((c) => c.shape === shape).sort((a, b) => a.size - b.size);
+    if (own.length < 2) continue;
+    const [a, b] = [own[0]!, own[own.length - 1]!];
+    lines.push(`- ${shape}, ${a.size.toLocaleString('en-US')} → ${b.size.toLocaleString('en-US')} events (${(b.size / a.size).toFixed(0)}×): ${metrics.map(([name, pick]) => { const x = value(a.runs, pick); const y = value(b.runs, pick); return `${name} ${x && y ? `${(y / x).toFixed(1)}×` : 'n/a'}`; }).join(', ')}.`);
+  }
+  lines.push('', 'Growth by places (same number of events, fewest places ÷ most):', '');
+  for (const size of [...new Set(cases.map((c) => c.size))].sort((a, b) => a - b)) {
+    const same = cases.filter((c) => c.size === size).sort((a, b) => a.places - b.places);
+    if (same.length < 2) continue;
+    const [a, b] = [same[0]!, same[same.length - 1]!];
+    lines.push(`- ${size.toLocaleString('en-US')} events, ${a.places.toLocaleString('en-US')} places (${a.shape}) → ${b.places.toLocaleString('en-US')} (${b.shape}): ${metrics.map(([name, pick]) => { const x = value(a.runs, pick); const y = value(b.runs, pick); return `${name} ${x && y ? `${(y / x).toFixed(1)}×` : 'n/a'}`; }).join(', ')}.`);
+  }
+  return [...lines, ''];
+}
+
 function notes(results: Results): string[] {
   const out = ['### Notes from this run', ''];
   for (const [size, d] of results.datasets) {
     if (!results.chronomap.has(size)) continue;
     out.push(`- ${size.toLocaleString('en-US')} events: \`select\` picks \`${d.pick.id}\` (index ${d.pick.index}, place \`${d.pick.place}\`, shared with ${d.pick.samePlace.toLocaleString('en-US')} other events).`);
   }
-  for (const [size, runs] of results.chronomap) {
+  for (const c of results.shapes) out.push(`- Shape ${c.shape.name}, ${c.size.toLocaleString('en-US')} events: \`select\` picks \`${c.data.pick.id}\` (place \`${c.data.pick.place}\`, shared with ${c.data.pick.samePlace.toLocaleString('en-US')} other events).`);
+  const allRuns: [string, ChronomapRun[]][] = [...[...results.chronomap].map(([size, runs]): [string, ChronomapRun[]] => [size.toLocaleString('en-US'), runs]), ...results.shapes.map((c): [string, ChronomapRun[]] => [`${c.shape.name} ${c.size.toLocaleString('en-US')}`, c.chronomap])];
+  for (const [label, runs] of allRuns) {
     const outcomes = [...new Set(runs.map((r) => r.outcome))];
-    if (outcomes.some((o) => o !== 'ready')) out.push(`- Chronomap at ${size.toLocaleString('en-US')}: loading ended as ${outcomes.join(', ')}. ${[...new Set(runs.flatMap((r) => r.notes))].join(' ')}`);
+    if (outcomes.some((o) => o !== 'ready')) out.push(`- Chronomap at ${label}: loading ended as ${outcomes.join(', ')}. ${[...new Set(runs.flatMap((r) => r.notes))].join(' ')}`);
   }
+  for (const r of results.reader) if (r.searchCount) out.push(`- Search for "${SEARCH_QUERY}" at 100,000 events: the field said "${r.searchCount}".`);
   const effects = [...results.chronomap.values()].flat().map((r) => r.gestureEffect).filter((g): g is NonNullable<typeof g> => !!g);
   if (effects.length) {
     const range = (xs: number[], scale = 1, digits = 1) => {
@@ -125,10 +166,10 @@ function notes(results: Results): string[] {
     const hosts = [...new Set(all.map((u) => new URL(u).host))];
     out.push(`- ${label}: ${all.length ? `${all.length} non-local requests blocked over all runs (${hosts.join(', ')})` : 'no non-local request'}.`);
   };
-  blocked('Chronomap', [...results.chronomap.values()].flat().map((r) => r.blocked));
+  blocked('Chronomap', allRuns.flatMap(([, runs]) => runs).map((r) => r.blocked));
   blocked('TimelineJS', [...results.timelinejs.values()].flat().map((r) => r.blocked));
-  blocked('bare MapLibre', [...results.bare.values()].flat().map((r) => r.blocked));
-  const errors = [...new Set([...results.chronomap.values()].flat().flatMap((r) => r.errors))];
+  blocked('bare MapLibre', [...results.bare.values(), ...results.bareClustered.values(), ...results.shapes.flatMap((c) => [c.bare, c.bareClustered])].flat().map((r) => r.blocked));
+  const errors = [...new Set(allRuns.flatMap(([, runs]) => runs).flatMap((r) => r.errors))];
   if (errors.length) out.push(`- Console errors in Chronomap pages: ${errors.slice(0, 5).map((e) => `\`${e.slice(0, 160).replace(/`/g, "'")}\``).join('; ')}${errors.length > 5 ? ` and ${errors.length - 5} more` : ''}.`);
   if (results.groupLoad.length) out.push(`- Each group of runs had its own Chromium. 1-minute load average when each started: ${results.groupLoad.map(([g, l]) => `${g} ${l.toFixed(2)}`).join(', ')}.`);
   for (const f of results.failures) out.push(`- Failed: ${f}`);
@@ -140,6 +181,8 @@ function method(): string[] {
     '### Method',
     '',
     '- **Build and serve.** The app is built with its own Vite config into a temp dir; the comparison pages (bench/) with `bench/vite.config.ts`; TimelineJS is its npm package\'s `dist/`, loaded as shipped. A small Node server serves the temp dir on 127.0.0.1 without compression. Every context aborts any request that does not go to that server (Playwright `route`), and the table counts what was blocked.',
+    '- **Shapes.** Besides the main table\'s `cities` shape, bench/harness/data.ts makes (from scripts/synthetic.ts, seed 1, each checked by `validateJson`): `distinct` (every event at its own place, world-wide) at 1,000 to 100,000 events, `crowded` (5,000 places in Ukraine, Zipf-like: rank r gets 1/r) at 10,000 and 100,000, `long-span` (500 BCE–2025, mostly year and month dates; window the 11th century) and `bursts` (four fifths of the events in three fortnights) at 10,000. From 10,000 events each shape is measured against the bare page with the same points, unclustered and with MapLibre\'s own clustering (`cluster: true`, radius 40; its window by `setData` with the events inside it, as a layer filter cannot reach into clusters): the floor for each operation is the faster of the two, the heap floor the lighter. Below 10,000 the shape is compared with TimelineJS at the same count (TimelineJS has no map, so its places do not matter).',
+    '- **Reader and session.** On the 100,000-event `cities` page: 8 s of playback (reduced motion turned off for it, rAF intervals), then "strike 45" typed into the search field at 120 ms a key; a key\'s delay is its keydown listener\'s time minus the event\'s time stamp; "matches shown" runs from the last keydown until the field shows the count for the whole query and a frame has painted. On the shipped page: a warm-up lesson (30 selections), heap (page + workers) and DOM after GC, then 300 selections, 100 window changes, 20 language switches, the whole story step by step and N s of playback (restarted at its end; `--playback-seconds`, default 300), the window put back, heap and DOM after GC again; in another page `<chrono-map>` removed and put back 30 times, each time until its map has drawn, counting WebGL contexts not lost (every `getContext` is logged by an init script) and console warnings. The 60 MB file (the `cities` generator at 123,000 events): Shift pressed every 100 ms from navigation until ready. The offline file: `buildOfflinePackage` from scripts/package.ts into the temp dir.',
     '- **Data.** `syntheticDataset(n, 1)` from scripts/synthetic.ts (2022–2025; strikes crowd into a few of 400 places), checked with the app\'s `validateJson`, written as `data/bench-<n>.json` next to a copy of the built index.html whose `<chrono-map>` points at it (with `url-state="none"`). The bare page gets the placed events as GeoJSON points (feature id = the event\'s index in time order, properties start, end, kind); TimelineJS gets the same events as its JSON (`start_date` year…minute, `text` headline and text, no title slide).',
     '- **Runs.** A fresh Chromium for each group of runs (one app at one size), a fresh browser context (own cache, own renderer) per run, viewport 1280×900, `prefers-reduced-motion: reduce` (Chronomap then skips camera animations, so selection measures work, not an ease; TimelineJS ignores it and still animates its slider, reported separately). Each cell is the median of the runs, with min and max.',
     '- **Ready.** Time from navigation start (`performance.now()` in the page) until Chronomap fires `cm-ready` (status="ready": the timeline and the map have both drawn), TimelineJS has fired both `loaded` and `ready`, or the bare map fires its first `idle`. In the ready handler style and layout are forced (`getBoundingClientRect`) so a page that has built a large DOM pays for laying it out. "First timeline mark": the first animation frame in which `<cm-timeline>` holds a mark, bar or group.',
