@@ -28,7 +28,7 @@ export function writeDoc({ results, rows }: DocInput, options: { write: boolean;
   const unknown = rows.filter((r) => r.target?.pass === null);
   const summary = [
     `Targets: ${t.pass} PASS, ${t.miss} MISS${t.unknown ? `, ${t.unknown} not measured` : ''}.`,
-    ...misses.map((r) => `MISS ${r.metric.trim()} at ${r.size} events${r.against ? ` (against ${r.against})` : ''}: ${r.target!.gap ?? ''}`),
+    ...misses.map((r) => `MISS ${shapeOf(r)}${r.metric.trim()} at ${r.size} events${r.against ? ` (against ${r.against})` : ''}: ${r.target!.gap ?? ''}`),
     ...unknown.map((r) => `n/a  ${r.metric.trim()} at ${r.size} events: not measured in this run`),
   ].join('\n');
   const printed = `${table}\n\n${summary}`;
@@ -45,6 +45,7 @@ export function writeDoc({ results, rows }: DocInput, options: { write: boolean;
     `- Chromium ${m.chromium} (Debian's \`/usr/bin/chromium\`, headless, driven by playwright-core), flags from \`CHROMIUM_ARGS\` in vite.config.ts`,
     `- WebGL: ${m.webgl} — software rendering, no GPU`,
     `- 1-minute load average ${m.load[0].toFixed(2)} when the run started, ${m.load[1].toFixed(2)} when it ended (on ${m.cpus} cores; other work on the machine slows every page alike)`,
+    ...(m.steal === null ? [] : [`- CPU steal over the run: ${(m.steal * 100).toFixed(0)}% of all CPU time went to other guests of the virtual machine's host (\`steal\` in /proc/stat); it slows every page alike, so ratios hold better than absolute times`]),
     '',
     '### Results',
     '',
@@ -122,6 +123,12 @@ function shapeGrowth(results: Results): string[] {
   }
   return [...lines, ''];
 }
+
+/** `distinct: ` for a row of a shape's own table, '' for the main table's. */
+const shapeOf = (r: Row): string => {
+  const name = /^Shape "([^"]+)"/.exec(r.section)?.[1];
+  return name ? `${name}: ` : '';
+};
 
 function notes(results: Results): string[] {
   const out = ['### Notes from this run', ''];

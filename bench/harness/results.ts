@@ -43,6 +43,8 @@ export interface Results {
 export interface Machine {
   /** 1-minute load average when the run started and when it ended: other work on the machine skews timings. */
   load: [number, number];
+  /** Share of CPU time the virtual machine's host gave to others over the run (`steal` in /proc/stat), or null where unknown. */
+  steal: number | null;
   cpus: number;
   cpuModel: string;
   memoryGB: number;

@@ -75,6 +75,14 @@ function codeVersion(): string {
   return dirty.length ? `commit ${commit} plus uncommitted changes to ${dirty.join(', ')}` : `commit ${commit}`;
 }
 
+/** CPU time so far, from /proc/stat's first line: all of it, and what the host stole. */
+function cpuTimes(): { total: number; steal: number } | null {
+  if (!existsSync('/proc/stat')) return null;
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+}
+const cpuAtStart = cpuTimes();
+
 let browser: Browser | undefined;
 let server: StaticServer | undefined;
 let tmp = '';
@@ -134,6 +142,7 @@ async function machineInfo(b: Browser, origin: string): Promise<Machine> {
   }
   return {
     load: [loadavg()[0]!, 0],
+    steal: null,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     memoryGB: Math.round(totalmem() / 2 ** 30),
@@ -159,7 +168,7 @@ async function main(): Promise<void> {
     code: codeVersion(),
     startedAt: new Date().toISOString(),
     seconds: 0,
-    machine: { load: [loadavg()[0]!, 0], cpus: cpus().length, cpuModel: '', memoryGB: 0, os: '', node: process.version, chromium: '', webgl: '' },
+    machine: { load: [loadavg()[0]!, 0], steal: null, cpus: cpus().length, cpuModel: '', memoryGB: 0, os: '', node: process.version, chromium: '', webgl: '' },
     datasets: new Map(),
     chronomap: new Map(),
     bare: new Map(),
@@ -390,6 +399,8 @@ async function main(): Promise<void> {
   await cleanupBrowserAndServer();
   if (ONLY.has('offline')) results.offline = await offlineFile();
   results.machine.load[1] = loadavg()[0]!;
+  const cpuAtEnd = cpuTimes();
+  if (cpuAtStart && cpuAtEnd && cpuAtEnd.total > cpuAtStart.total) results.machine.steal = (cpuAtEnd.steal - cpuAtStart.steal) / (cpuAtEnd.total - cpuAtStart.total);
   results.seconds = (performance.now() - t0) / 1000;
   const rows = buildRows(results, (url) => (results.files ? fileForUrl(results.files.app, results.appBase, url) : undefined));
   const doc: DocInput = { results, rows, totals: results.files ? { js: total(results.files.app.filter((f) => f.kind === 'js')) } : null };
