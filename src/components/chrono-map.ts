@@ -529,9 +529,15 @@ export class ChronoMap extends LitElement {
 
   /**
    * Enter in the search field: the best match first (most of the words in its title), then the
-   * next after the selection in that order, brought into the window.
+   * next after the selection in that order, brought into the window; while a search is running,
+   * once it has finished.
    */
   private selectNextHit(): void {
+    // Enter right after typing in a large dataset: the matches of what was typed, not of the last pause.
+    if (this.search.pending) {
+      void this.search.settled().then(() => this.selectNextHit());
+      return;
+    }
     const hits = this.search.hits;
     const d = this.app.dataset;
     if (!hits?.events.length || !d) return;
