@@ -54,6 +54,11 @@ const OVERVIEW = 34;
 const WHEEL_COMMIT_MS = 350;
 const MARK_WIDTH = 20;
 const BIN_WIDTH = 28;
+/**
+ * Event marks over all lanes: about 13 DOM nodes each, so the timeline stays within the page's
+ * budget of 6,500 nodes however wide the screen and however many events fit.
+ */
+const MAX_MARKS = 320;
 const MIN_SPAN = 2 * 3_600_000;
 const TAP_RADIUS = 22;
 /** Length of an eased move to a new window (a story step, a button), unless motion is reduced. */
@@ -226,7 +231,7 @@ export class CmTimeline extends LitElement {
   private layoutAll(x: ScaleTime<number, number>): Map<string, LaneItem[]> {
     const d = this.data!;
     const compare = (a: ChronoEvent, b: ChronoEvent) => compareImportance(d, this.selected, a, b);
-    const options = { markWidth: MARK_WIDTH, rows: this.rows, binWidth: BIN_WIDTH, compare };
+    const options = { markWidth: MARK_WIDTH, rows: this.rows, binWidth: BIN_WIDTH, compare, maxMarks: Math.floor(MAX_MARKS / Math.max(1, this.lanes.size)) };
     this.items = new Map([...this.lanes].map(([lane, events]) => [lane, layoutLane(events, x, longestSpan(events), options)]));
     this.placeHeadlines();
     return this.items;
@@ -311,14 +316,14 @@ export class CmTimeline extends LitElement {
       @click=${() => this.pick(e.id)}
       @pointerenter=${() => this.gesturing || this.hoverMark(e.id)}
       @pointerleave=${() => this.hoverMark(null)}
-    >
-      ${showSpan ? svg`<line class="span" x1=${spanStart} x2=${spanEnd} y1="9" y2="9"></line>` : e.precision === 'exact' ? svg`<line class="tick" x1="0" x2="0" y1="7" y2="11"></line>` : nothing}
-      <circle class="ring" r="11"></circle>
-      <path class="shape" d=${kindPath(kind ?? { shape: 'circle' })} stroke-dasharray=${DASHES[style] ?? nothing}></path>
-      ${style === 'crossed' ? svg`<line class="strike" x1="-7" y1="7" x2="7" y2="-7"></line>` : nothing}
-      <circle class="hit" r="12"></circle>
-      ${label ? svg`<text class="label" x=${label.x - item.x} y="4" lang=${localize(e, 'title', this.language, this.data!.languages[0] ?? 'en').lang}>${label.text}</text>` : nothing}
-    </g>`;
+    >${
+      // No whitespace between the children: a mark is drawn hundreds of times, and each space would be a DOM node.
+      showSpan ? svg`<line class="span" x1=${spanStart} x2=${spanEnd} y1="9" y2="9"></line>` : e.precision === 'exact' ? svg`<line class="tick" x1="0" x2="0" y1="7" y2="11"></line>` : nothing
+    }<circle class="ring" r="11"></circle><path class="shape" d=${kindPath(kind ?? { shape: 'circle' })} stroke-dasharray=${DASHES[style] ?? nothing}></path>${
+      style === 'crossed' ? svg`<line class="strike" x1="-7" y1="7" x2="7" y2="-7"></line>` : nothing
+    }<circle class="hit" r="12"></circle>${
+      label ? svg`<text class="label" x=${label.x - item.x} y="4" lang=${localize(e, 'title', this.language, this.data!.languages[0] ?? 'en').lang}>${label.text}</text>` : nothing
+    }</g>`;
   }
 
   private renderGroup(item: GroupItem, top: number, maxBin: number) {

@@ -51,6 +51,8 @@ export interface LaneLayoutOptions {
    * top row, and the less important go into the "+N" group when the rows run out.
    */
   compare?: (a: ChronoEvent, b: ChronoEvent) => number;
+  /** At most this many event marks; the rest join the "+N" groups (the most important are kept). */
+  maxMarks?: number;
 }
 
 const DAY = 86_400_000;
@@ -88,8 +90,9 @@ export function layoutLane(events: readonly ChronoEvent[], x: XScale, longestSpa
   const taken: number[][] = Array.from({ length: options.rows }, () => []);
   const marks: MarkItem[] = [];
   const left: { e: ChronoEvent; px: number }[] = [];
+  const maxMarks = options.maxMarks ?? Infinity;
   for (const item of order) {
-    const row = taken.findIndex((xs) => xs.every((other) => Math.abs(other - item.px) >= options.markWidth));
+    const row = marks.length < maxMarks ? taken.findIndex((xs) => xs.every((other) => Math.abs(other - item.px) >= options.markWidth)) : -1;
     if (row < 0) {
       left.push(item);
       continue;

@@ -27,6 +27,12 @@ describe('layoutLane', () => {
     expect(items.filter((i): i is GroupItem => i.type === 'group').map((g) => g.count)).toEqual([2]);
   });
 
+  it('draws at most maxMarks marks, the rest counted in groups', () => {
+    const items = layoutLane(events('2025-08-15', '2025-08-16', '2025-08-17', '2025-08-18', '2025-08-19'), week, 86_400_000, { ...options, maxMarks: 2 });
+    expect(items.filter((i) => i.type === 'event')).toHaveLength(2);
+    expect(items.filter((i): i is GroupItem => i.type === 'group').reduce((n, g) => n + g.count, 0)).toBe(3);
+  });
+
   it('keeps events of different days in the first row when they do not touch', () => {
     const items = layoutLane(events('2025-08-15', '2025-08-16', '2025-08-17'), week, 86_400_000, options) as MarkItem[];
     expect(items.map((i) => i.row)).toEqual([0, 0, 0]);
