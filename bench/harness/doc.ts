@@ -105,6 +105,15 @@ function shapeGrowth(results: Results): string[] {
     ['select, map side', (r) => r.selection?.map, (x) => `${x.toFixed(1)} ms`],
   ];
   const value = (runs: ChronomapRun[], pick: (r: ChronomapRun) => number | null | undefined) => summarize(runs.map(pick))?.median;
+  /** Each metric's median in `to` over its median in `from`. */
+  const growthOf = (from: ChronomapRun[], to: ChronomapRun[]) =>
+    metrics
+      .map(([name, pick]) => {
+        const x = value(from, pick);
+        const y = value(to, pick);
+        return `${name} ${x && y ? `${(y / x).toFixed(1)}×` : 'n/a'}`;
+      })
+      .join(', ');
   const lines = ['### Every shape: medians, and growth by events and by places', '', `| shape | events | places | ${metrics.map((m) => m[0]).join(' | ')} |`, `|---|---:|---:|${metrics.map(() => '---:').join('|')}|`];
   for (const c of cases) lines.push(`| ${c.shape} | ${c.size.toLocaleString('en-US')} | ${c.places.toLocaleString('en-US')} | ${metrics.map(([, pick, fmt]) => { const v = value(c.runs, pick); return v === undefined ? 'n/a' : fmt(v); }).join(' | ')} |`);
   lines.push('', 'Growth by events (each shape, largest size ÷ smallest):', '');
@@ -112,14 +121,14 @@ function shapeGrowth(results: Results): string[] {
     const own = cases.filter((c) => c.shape === shape).sort((a, b) => a.size - b.size);
     if (own.length < 2) continue;
     const [a, b] = [own[0]!, own[own.length - 1]!];
-    lines.push(`- ${shape}, ${a.size.toLocaleString('en-US')} → ${b.size.toLocaleString('en-US')} events (${(b.size / a.size).toFixed(0)}×): ${metrics.map(([name, pick]) => { const x = value(a.runs, pick); const y = value(b.runs, pick); return `${name} ${x && y ? `${(y / x).toFixed(1)}×` : 'n/a'}`; }).join(', ')}.`);
+    lines.push(`- ${shape}, ${a.size.toLocaleString('en-US')} → ${b.size.toLocaleString('en-US')} events (${(b.size / a.size).toFixed(0)}×): ${growthOf(a.runs, b.runs)}.`);
   }
   lines.push('', 'Growth by places (same number of events, fewest places ÷ most):', '');
   for (const size of [...new Set(cases.map((c) => c.size))].sort((a, b) => a - b)) {
     const same = cases.filter((c) => c.size === size).sort((a, b) => a.places - b.places);
     if (same.length < 2) continue;
     const [a, b] = [same[0]!, same[same.length - 1]!];
-    lines.push(`- ${size.toLocaleString('en-US')} events, ${a.places.toLocaleString('en-US')} places (${a.shape}) → ${b.places.toLocaleString('en-US')} (${b.shape}): ${metrics.map(([name, pick]) => { const x = value(a.runs, pick); const y = value(b.runs, pick); return `${name} ${x && y ? `${(y / x).toFixed(1)}×` : 'n/a'}`; }).join(', ')}.`);
+    lines.push(`- ${size.toLocaleString('en-US')} events, ${a.places.toLocaleString('en-US')} places (${a.shape}) → ${b.places.toLocaleString('en-US')} (${b.shape}): ${growthOf(a.runs, b.runs)}.`);
   }
   return [...lines, ''];
 }

@@ -312,17 +312,15 @@ async function main(): Promise<void> {
       await freshBrowser(`Chronomap ${label}`, results);
       let canvas = { width: 800, height: 460 };
       for (let i = 0; i < RUNS; i++) {
-        try {
+        let outcome: ChronomapRun['outcome'] | undefined;
+        const ok = await attempt(`Chronomap ${label} #${i + 1}`, async () => {
           const r = await runChronomap(await ensureBrowser(), origin, c.data, `app/${c.shape.name}-${c.size}.html`, 60_000);
           c.chronomap.push(r);
+          outcome = r.outcome;
           if (r.mapCanvas) canvas = r.mapCanvas;
           log(`Chronomap ${label} #${i + 1}: ${r.outcome} at ${r.readyAt?.toFixed(0) ?? '—'} ms, DOM ${r.dom?.nodes ?? '—'}, window ${r.windowChange?.total?.toFixed(0) ?? '—'} ms, select ${r.selection?.total?.toFixed(0) ?? '—'} ms`);
-          if (r.outcome === 'error') break;
-        } catch (e) {
-          results.failures.push(`Chronomap ${label} run ${i + 1}: ${(e as Error).message.split('\n')[0]}`);
-          log(`Chronomap ${label} #${i + 1} failed: ${(e as Error).message.split('\n')[0]}`);
-          if (i === 0) break;
-        }
+        });
+        if (outcome === 'error' || (!ok && i === 0)) break;
       }
       if (c.size < 10_000) continue;
       const query = `data=../data/points-${c.shape.name}-${c.size}.geojson&w=${canvas.width}&h=${canvas.height}&bbox=${c.data.bbox.join(',')}`;

@@ -38,6 +38,8 @@ function installKeyDelays(): void {
   window.addEventListener('cm-ready', () => (w.__readyAt ??= performance.now()), { capture: true });
 }
 
+const isPlaying = (page: Page): Promise<boolean> => page.evaluate(() => !!(document.querySelector('chrono-map') as unknown as ChronoMapElement).state.playback);
+
 const keyDelays = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { __keyDelays: number[] }).__keyDelays.splice(0));
 
 export interface ReaderRun {
@@ -70,7 +72,7 @@ export async function runReader(browser: Browser, origin: string, pagePath: stri
     await page.waitForTimeout(8_000);
     const playFrames = await page.evaluate(() => window.__cm!.stopFrames());
     const after = await page.evaluate(() => window.__cm!.windowSpan().committed?.[0] ?? 0);
-    if (await page.evaluate(() => !!(document.querySelector('chrono-map') as unknown as ChronoMapElement).state.playback)) await play.click();
+    if (await isPlaying(page)) await play.click();
     await page.waitForTimeout(500);
 
     const input = page.locator('chrono-map cm-search input[type="search"]');
@@ -154,10 +156,10 @@ export async function runLongSession(browser: Browser, origin: string, pagePath:
     const play = page.locator('chrono-map cm-timeline .play-button');
     const until = Date.now() + playbackSeconds * 1000;
     while (Date.now() < until) {
-      if (!(await page.evaluate(() => !!(document.querySelector('chrono-map') as unknown as ChronoMapElement).state.playback))) await play.click();
+      if (!(await isPlaying(page))) await play.click();
       await page.waitForTimeout(Math.min(2_000, Math.max(0, until - Date.now())));
     }
-    if (await page.evaluate(() => !!(document.querySelector('chrono-map') as unknown as ChronoMapElement).state.playback)) await play.click();
+    if (await isPlaying(page)) await play.click();
     await page.evaluate((w) => {
       const el = document.querySelector('chrono-map') as unknown as ChronoMapElement;
       el.select(null);
