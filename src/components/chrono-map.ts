@@ -739,6 +739,7 @@ export class ChronoMap extends LitElement {
             .language=${lang}
             .theme=${this.dark ? 'dark' : 'light'}
             .reducedMotion=${this.reducedMotion}
+            .playing=${this.app.playback !== null}
           ></cm-map>
           ${this.mapFallback ? html`<p class="note">${t(lang, 'mapFallback')}</p>` : nothing}
           ${unplaced ? html`<p class="note">${t(lang, 'unplaced', { events: eventCount(lang, unplaced) })}</p>` : nothing}

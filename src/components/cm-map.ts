@@ -29,6 +29,7 @@
  * @property language - language of place names and interface text
  * @property theme - `light` or `dark` colours
  * @property reducedMotion - jump instead of easing the view
+ * @property playing - playback is moving the window: the view holds the whole period's story instead of following each window
  * @property renderer - `auto` (WebGL, SVG if WebGL fails) or `svg` (always the SVG fallback)
  * @property mapLibre - read-only: the MapLibre map while drawing with WebGL, else null; for tests
  *   and embedders to read (`project`, `queryRenderedFeatures`), never to change
@@ -107,12 +108,24 @@ const GROUP_ZOOM = 5;
 const MAX_GROUPS = 128;
 /** A rebuild of the places that took d ms is not repeated within this many times d (playback, drags). */
 const REBUILD_SPACING = 4;
+/**
+ * Nor within this many ms: each new index also costs the map new tiles and a redraw of the
+ * canvas, which a window moving every frame (playback, a drag) would otherwise ask for every
+ * frame, leaving no frame time for the timeline or for input.
+ */
+const MIN_REBUILD_SPACING_MS = 200;
 /** Beyond the view, how far (px) marks are still looked for, so labels and marks at its edge are right. */
 const VIEW_MARGIN = 40;
 const ARROWS = ['↑', '↗', '→', '↘', '↓', '↙', '←', '↖'];
 const DIRECTIONS: MessageKey[] = ['directionN', 'directionNE', 'directionE', 'directionSE', 'directionS', 'directionSW', 'directionW', 'directionNW'];
 const LABEL_FONT = "12px system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif";
 const EDGE_FONT = "600 12px system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif";
+
+/** Where the window's events are: the box a fit shows, and the parts of it for edge markers. */
+interface Story {
+  bounds: Bounds | null;
+  parts: StoryPart[];
+}
 
 /** A part of the window's places the view may leave out: the core where most events are, or a far group. */
 interface StoryPart {
@@ -198,6 +211,7 @@ export class CmMap extends LitElement {
   @property() language = 'en';
   @property() theme: 'light' | 'dark' = 'light';
   @property({ type: Boolean }) reducedMotion = false;
+  @property({ type: Boolean }) playing = false;
   @property() renderer: 'auto' | 'svg' = 'auto';
 
   @state() private mode: Mode = 'pending';
@@ -228,7 +242,9 @@ export class CmMap extends LitElement {
   private places: PlaceSummary[] = [];
   private index: PlaceIndex | null = null;
   private search: PlaceSearch | null = null;
-  private story: { bounds: Bounds | null; parts: StoryPart[] } = { bounds: null, parts: [] };
+  private story: Story = { bounds: null, parts: [] };
+  /** While playing, the box of the story of the whole period the window travels through. */
+  private playBounds: Bounds | null = null;
   private svg: SvgScene | null = null;
   private builtAt = -Infinity;
   private buildCost = 0;
@@ -310,7 +326,7 @@ export class CmMap extends LitElement {
         palette: PALETTES[this.theme],
         kinds: this.data?.kinds ?? [],
         dark: this.theme === 'dark',
-        bounds: this.story.bounds,
+        bounds: this.fitBounds(),
         locale: {
           'CooperativeGesturesHandler.WindowsHelpText': t(ui, 'mapGestureWindows'),
           'CooperativeGesturesHandler.MacHelpText': t(ui, 'mapGestureMac'),
@@ -387,7 +403,7 @@ export class CmMap extends LitElement {
     } else if (changed.has('renderer')) this.switchRenderer();
     let rebuild = changed.has('data') || changed.has('window') || changed.has('filters') || changed.has('searchMatches') || this.rebuildDue;
     // Playback and drags change the window every frame: a costly rebuild waits its turn.
-    const wait = this.builtAt + REBUILD_SPACING * this.buildCost - performance.now();
+    const wait = this.builtAt + Math.max(REBUILD_SPACING * this.buildCost, MIN_REBUILD_SPACING_MS) - performance.now();
     if (rebuild && this.index && !changed.has('data') && !this.rebuildDue && wait > 0) {
       clearTimeout(this.rebuildTimer);
       this.rebuildDeferred = true;
@@ -399,8 +415,12 @@ export class CmMap extends LitElement {
     }
     if (rebuild) this.rebuild(changed.has('searchMatches') && !changed.has('window') && !changed.has('filters') && !changed.has('data'));
     if (rebuild || changed.has('language')) this.search = this.data && this.index ? new PlaceSearch(this.data, this.places, this.language) : null;
-    const refit = (rebuild && !this.matchesOnly) || changed.has('focusPlaces');
-    if (refit) this.restory();
+    const restory = (rebuild && !this.matchesOnly) || changed.has('focusPlaces');
+    if (restory) this.story = this.storyOf(this.index);
+    // A camera that chased every window of a playback would swing round all the time (and
+    // redraw the whole map every frame): it shows the whole period once, and events appear in it.
+    if (changed.has('playing')) this.playBounds = this.playing ? this.periodBounds() : null;
+    const refit = (restory && !this.playing) || (changed.has('playing') && this.playing);
     if (changed.has('data')) this.dirty.add('kinds');
     if (rebuild) this.dirty.add('index');
     if (refit) this.dirty.add('fit');
@@ -428,14 +448,24 @@ export class CmMap extends LitElement {
     this.buildCost = this.builtAt - started;
   }
 
-  /** Where the story is: the box to fit and the parts the view may leave out, for the current size. */
-  private restory(): void {
+  /** The box fits go to: the whole period's story while playing, else the window's. */
+  private fitBounds(): Bounds | null {
+    return this.playBounds ?? this.story.bounds;
+  }
+
+  /** The story of every event passing the filters, whatever the window. */
+  private periodBounds(): Bounds | null {
     const d = this.data;
-    const index = this.index;
-    if (!d || !index) {
-      this.story = { bounds: null, parts: [] };
-      return;
-    }
+    if (!d) return null;
+    const [from, to] = this.currentWindow();
+    if (from <= d.extent[0] && to >= d.extent[1]) return this.story.bounds;
+    return this.storyOf(new PlaceIndex(d, summarizePlaces(d, tallyPlaces(d, d.extent, this.filters), null))).bounds;
+  }
+
+  /** Where the story is: the box to fit and the parts the view may leave out, for the current size. */
+  private storyOf(index: PlaceIndex | null): Story {
+    const d = this.data;
+    if (!d || !index) return { bounds: null, parts: [] };
     const world: Bounds = [-180, -85, 180, 85];
     let items: MapItem[] = [];
     for (let z = GROUP_ZOOM; z >= 0; z--) {
@@ -462,7 +492,7 @@ export class CmMap extends LitElement {
       return { core, anchor, bounds, events: chosen.reduce((s, item) => s + item.events, 0), places: chosen.reduce((s, item) => s + (item.type === 'place' ? 1 : item.places), 0), items: chosen };
     };
     const far = farParts(groups, view.far, MAX_EDGES).map((members) => part(members, false));
-    this.story = { bounds: view.bounds, parts: view.core.length ? [part(view.core, true), ...far] : far };
+    return { bounds: view.bounds, parts: view.core.length ? [part(view.core, true), ...far] : far };
   }
 
   override updated(changed: PropertyValues): void {
@@ -505,7 +535,8 @@ export class CmMap extends LitElement {
     if (has('kinds') && this.data) engine.setKinds(this.data.kinds);
     if (has('palette')) engine.setPalette(PALETTES[this.theme], this.theme === 'dark');
     if ((has('index') || has('counts')) && this.index) engine.setIndex(this.index, this.clusterCount());
-    if (has('fit') && this.story.bounds) engine.fit(this.story.bounds, duration);
+    const fitTo = this.fitBounds();
+    if (has('fit') && fitTo) engine.fit(fitTo, duration);
     if (has('picked')) engine.setPicked(this.pickedMarks());
     if (has('reveal')) {
       const e = this.eventById(this.selected);
@@ -825,7 +856,7 @@ export class CmMap extends LitElement {
     const resized = !this.svg || this.svg.width !== width || this.svg.height !== height;
     // A fitted view is fitted again to a new size; one the reader chose is kept.
     if (refit || !this.svgCamera || (resized && this.svgFitted)) {
-      this.svgCamera = cameraForBounds(this.story.bounds, width, height, undefined, this.fitPadding());
+      this.svgCamera = cameraForBounds(this.fitBounds(), width, height, undefined, this.fitPadding());
       this.svgFitted = true;
     } else if (changed.has('svgCamera')) this.svgFitted = false;
     if (changed.has('selected') && !refit) {

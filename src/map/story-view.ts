@@ -54,10 +54,13 @@ export function mercY(lat: number): number {
 
 /** The MapLibre zoom that fits a box into a map of this size with the padding, capped as fits are. */
 export function fitZoom(b: Bounds, width: number, height: number, pad: Padding = fitPadding(width, height)): number {
-  const dx = mercX(b[2]) - mercX(b[0]);
-  const dy = mercY(b[3]) - mercY(b[1]);
-  const zx = dx > 0 ? Math.log2((width - pad.left - pad.right) / (dx * 512)) : Infinity;
-  const zy = dy > 0 ? Math.log2((height - pad.top - pad.bottom) / (dy * 512)) : Infinity;
+  return zoomForSpan(mercX(b[2]) - mercX(b[0]), mercY(b[3]) - mercY(b[1]), width - pad.left - pad.right, height - pad.top - pad.bottom);
+}
+
+/** The zoom showing a span of dx by dy world widths in `innerWidth` by `innerHeight` px. */
+function zoomForSpan(dx: number, dy: number, innerWidth: number, innerHeight: number): number {
+  const zx = dx > 0 ? Math.log2(innerWidth / (dx * 512)) : Infinity;
+  const zy = dy > 0 ? Math.log2(innerHeight / (dy * 512)) : Infinity;
   return Math.min(zx, zy, FIT_MAX_ZOOM);
 }
 
@@ -82,6 +85,12 @@ export function pointBounds([lon, lat]: LonLat): Bounds {
 function seed(groups: readonly StoryGroup[], need: number, width: number, height: number): number[] {
   const order = groups.map((_, i) => i).sort((a, b) => normalizeLongitude(groups[a]!.lon) - normalizeLongitude(groups[b]!.lon));
   const m = order.length;
+  // The sweep below weighs up to m³ boxes (m ≤ 128 groups: two million): the Mercator y of each
+  // group and the room inside the padding are worked out once, not for every box.
+  const ys = groups.map((g) => mercY(g.lat));
+  const pad = fitPadding(width, height);
+  const innerWidth = width - pad.left - pad.right;
+  const innerHeight = height - pad.top - pad.bottom;
   let best: { zoom: number; weight: number; members: number[] } | null = null;
   for (let i = 0; i < m; i++) {
     const west = normalizeLongitude(groups[order[i]!]!.lon);
@@ -90,6 +99,9 @@ function seed(groups: readonly StoryGroup[], need: number, width: number, height
       const g = order[(i + j) % m]!;
       const lon = normalizeLongitude(groups[g]!.lon) + (i + j >= m ? 360 : 0);
       if (lon - west >= 360) break;
+      // No box from here east can be narrower than this one, so none can beat the best found.
+      const dx = mercX(lon) - mercX(west);
+      if (best && zoomForSpan(dx, 0, innerWidth, innerHeight) < best.zoom - 1e-9) break;
       // Keep `inside` sorted by latitude; the band of fewest degrees holding `need` wins.
       const lat = groups[g]!.lat;
       let at = inside.length;
@@ -101,8 +113,7 @@ function seed(groups: readonly StoryGroup[], need: number, width: number, height
         sum += groups[inside[hi]!]!.weight;
         while (lo < hi && sum - groups[inside[lo]!]!.weight > need) sum -= groups[inside[lo++]!]!.weight;
         if (sum <= need) continue;
-        const box: Bounds = [west, groups[inside[lo]!]!.lat, lon, groups[inside[hi]!]!.lat];
-        const zoom = fitZoom(box, width, height);
+        const zoom = zoomForSpan(dx, ys[inside[hi]!]! - ys[inside[lo]!]!, innerWidth, innerHeight);
         if (!best || zoom > best.zoom + 1e-9 || (Math.abs(zoom - best.zoom) <= 1e-9 && sum > best.weight)) {
           best = { zoom, weight: sum, members: inside.slice(lo, hi + 1) };
         }

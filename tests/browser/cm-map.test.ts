@@ -543,6 +543,41 @@ describe('<cm-map>', () => {
       expect(pickedMarks(el).map((m) => m.role)).toEqual(['selected', 'selected']);
     });
 
+    it('holds one view of the whole period while playing, where a window change alone follows the window', async () => {
+      // The strikes' days begin at 21:00 UTC the evening before, Kyiv time.
+      const alaska: TimeWindow = [Date.UTC(2025, 7, 15, 12), Date.UTC(2025, 7, 15, 20)];
+      const strikes: TimeWindow = [Date.UTC(2025, 7, 16), Date.UTC(2025, 7, 19)];
+      const el = await mount({ window: alaska, reducedMotion: true }, farData(), { width: 600, height: 400 });
+      const map = el.mapLibre!;
+      const inView = (p: [number, number]) => {
+        const { x, y } = map.project(p);
+        return x >= 0 && x <= 600 && y >= 0 && y <= 400;
+      };
+      const camera = () => ({ ...map.getCenter(), zoom: map.getZoom() });
+      await settled(el);
+      expect([inView(ANCHORAGE), inView(KHARKIV)]).toEqual([true, false]);
+      await change(el, { window: strikes });
+      await settled(el);
+      expect([inView(ANCHORAGE), inView(KHARKIV)]).toEqual([false, true]);
+      await change(el, { window: alaska });
+      await settled(el);
+      expect([inView(ANCHORAGE), inView(KHARKIV)]).toEqual([true, false]);
+
+      // Playing: the whole period's story (most of its events are in Ukraine), whatever the window.
+      await change(el, { playing: true });
+      await settled(el);
+      const held = camera();
+      expect([inView(ANCHORAGE), inView(KHARKIV)]).toEqual([false, true]);
+      for (const window of [strikes, alaska]) {
+        await change(el, { window });
+        await settled(el);
+        expect(camera()).toEqual(held);
+      }
+      // What is drawn and pointed to still follows the window: Alaska's events, by an edge marker.
+      expect(el.renderedEventIds()).toEqual(['letter', 'summit']);
+      expect([...shadow(el).querySelectorAll('.edge')].map((b) => b.textContent)).toEqual([expect.stringContaining('Anchorage')]);
+    });
+
     describe('at 10,000 places', () => {
       const big = () => valid(distinctPlacesDataset(10_000, 3));
 
