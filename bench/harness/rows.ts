@@ -222,6 +222,8 @@ function sessionRows(add: Add, results: Results): void {
     const heap = (s: LongSessionSample) => s.heap.main + s.heap.workers;
     const ratio = heap(r.end) / heap(r.start);
     add(S, `long session: heap after / before`, size, 'count', text(`${(heap(r.start) / 1e6).toFixed(1)} → ${(heap(r.end) / 1e6).toFixed(1)} MB (${ratio.toFixed(3)}×)`), '', none, { label: 'within 10 %', pass: Math.abs(ratio - 1) <= 0.1, gap: `${Math.round((ratio - 1) * 100)}% change` });
+    const cold = heap(r.end) / heap(r.fresh);
+    add(S, '  from right after the load, before the warm-up', size, 'count', text(`${(heap(r.fresh) / 1e6).toFixed(1)} → ${(heap(r.end) / 1e6).toFixed(1)} MB (${cold.toFixed(3)}×)`));
     add(S, '  of which page / workers', size, 'count', text(`${(r.start.heap.main / 1e6).toFixed(1)} → ${(r.end.heap.main / 1e6).toFixed(1)} / ${(r.start.heap.workers / 1e6).toFixed(1)} → ${(r.end.heap.workers / 1e6).toFixed(1)} MB`));
     add(S, '  DOM nodes after − before', size, 'count', text(`${r.start.dom.toLocaleString('en-US')} → ${r.end.dom.toLocaleString('en-US')} (${r.end.dom - r.start.dom >= 0 ? '+' : ''}${r.end.dom - r.start.dom})`), '', none, { label: 'same', pass: r.end.dom === r.start.dom, gap: `${r.end.dom - r.start.dom} nodes` });
     add(S, '  what the lesson did', size, 'count', text(`${r.done.selections} selections, ${r.done.windows} windows, ${r.done.languages} language switches, ${r.done.storySteps} story steps, ${r.done.playbackSeconds} s of playback`));

@@ -5,6 +5,7 @@
  */
 import { validateJson, type Validation } from '../model/validate';
 import { trustScriptUrl } from '../security/trusted-types';
+import { TransferAssembly, type TransferMessage } from './dataset-transfer';
 import workerUrl from './validate-worker.ts?worker&url';
 
 /** Files larger than this are validated in a worker. */
@@ -26,9 +27,12 @@ function inWorker(bytes: Uint8Array): Promise<Validation> {
     // A worker's script is a sink under Trusted Types: vouch for this one, of our own origin.
     trustScriptUrl(new URL(workerUrl, location.href).href);
     const worker = new Worker(workerUrl, { type: 'module' });
-    worker.onmessage = (event: MessageEvent<Validation>) => {
+    const assembly = new TransferAssembly();
+    worker.onmessage = (event: MessageEvent<TransferMessage>) => {
+      const validation = assembly.add(event.data);
+      if (!validation) return;
       worker.terminate();
-      resolve(event.data);
+      resolve(validation);
     };
     worker.onerror = (event) => {
       event.preventDefault();

@@ -1,6 +1,8 @@
 /** Issue 14: load failures, a failing view, many instances and bad URL state. */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { distinctPlacesDataset } from '../../scripts/synthetic';
+import { WORKER_BYTES } from '../../src/load/validate-bytes';
 import { gotoApp, openPage, type Session } from './browser';
 
 let session: Session | undefined;
@@ -54,6 +56,27 @@ describe('load failures', () => {
     session = await openPage();
     await session.page.route('**/data/events.json', (route) => route.fulfill({ body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(EVENTS)]), contentType: 'application/json' }));
     expect(await gotoApp(session)).toBe('ready');
+  });
+
+  it('validates a large file in a worker and gets all of it back, every event found by its id', async () => {
+    const big = JSON.stringify(distinctPlacesDataset(9_000));
+    expect(big.length).toBeGreaterThan(WORKER_BYTES);
+    session = await openPage();
+    const workers: string[] = [];
+    session.page.on('worker', (w) => workers.push(w.url()));
+    await session.page.route('**/data/events.json', (route) => route.fulfill({ body: big, contentType: 'application/json' }));
+    expect(await gotoApp(session)).toBe('ready');
+    expect(workers.some((url) => /validate-worker/.test(url))).toBe(true);
+    const got = await session.page.evaluate(() => {
+      const el = document.querySelector('chrono-map') as HTMLElement & { state: { dataset: { events: { id: string }[]; places: unknown[] } }; select(id: string): void };
+      const { events, places } = el.state.dataset;
+      const last = events[events.length - 1]!.id;
+      el.select(last);
+      return { events: events.length, places: places.length, last, selected: (el as unknown as { state: { selected: string | null } }).state.selected };
+    });
+    expect(got).toEqual({ events: 9_000, places: 9_000, last: got.last, selected: got.last });
+    expect(session.errors).toEqual([]);
+    expect(session.violations).toEqual([]);
   });
 });
 
