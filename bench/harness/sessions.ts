@@ -28,12 +28,14 @@ async function openReady(page: Page, url: string): Promise<void> {
  */
 function installKeyDelays(): void {
   const delays: number[] = [];
-  const w = window as unknown as { __keyDelays: number[]; __lastKeyAt: number; __readyAt: number | null };
+  const w = window as unknown as { __keyDelays: number[]; __keyTimes: number[]; __lastKeyAt: number; __readyAt: number | null };
   w.__keyDelays = delays;
+  w.__keyTimes = [];
   w.__readyAt = null;
   window.addEventListener('keydown', (e) => {
     w.__lastKeyAt = performance.now();
     delays.push(w.__lastKeyAt - e.timeStamp);
+    w.__keyTimes.push(e.timeStamp);
   }, { capture: true });
   window.addEventListener('cm-ready', () => (w.__readyAt ??= performance.now()), { capture: true });
 }
@@ -234,11 +236,25 @@ export async function runContexts(browser: Browser, origin: string, pagePath: st
   });
 }
 
+/** In the page: when the validated dataset reached the element (first frame it is there). */
+function installDataWatch(): void {
+  const w = window as unknown as { __dataAt: number | null };
+  w.__dataAt = null;
+  const look = (): void => {
+    const el = document.querySelector('chrono-map') as (Element & { state?: { dataset: unknown } }) | null;
+    if (el?.state?.dataset) w.__dataAt = performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
 export interface BigLoadRun {
   bytes: number;
   readyAt: number | null;
   /** Input delay of each key pressed every 100 ms from navigation until ready. */
   keyDelays: number[];
+  /** Those of keys pressed before the dataset was in (fetched, parsed, validated, handed over). */
+  loadingKeyDelays: number[];
   /** Highest value the progress bar showed, as a share of its max; null if none was seen. */
   progressSeen: number | null;
 }
@@ -247,6 +263,7 @@ export interface BigLoadRun {
 export async function runBigLoad(browser: Browser, origin: string, pagePath: string, bytes: number): Promise<BigLoadRun> {
   return inContext(browser, origin, 300_000, '60 MB load', async ({ context, page }) => {
     await context.addInitScript(installKeyDelays);
+    await context.addInitScript(installDataWatch);
     await page.goto(`${origin}/${pagePath}`, { waitUntil: 'domcontentloaded' });
     let progressSeen: number | null = null;
     const started = Date.now();
@@ -261,7 +278,11 @@ export async function runBigLoad(browser: Browser, origin: string, pagePath: str
       await page.keyboard.press('Shift');
       await page.waitForTimeout(100);
     }
-    const readyAt = await page.evaluate(() => (window as unknown as { __readyAt: number | null }).__readyAt);
-    return { bytes, readyAt, keyDelays: await keyDelays(page), progressSeen };
+    const { readyAt, dataAt, times } = await page.evaluate(() => {
+      const w = window as unknown as { __readyAt: number | null; __dataAt: number | null; __keyTimes: number[] };
+      return { readyAt: w.__readyAt, dataAt: w.__dataAt, times: w.__keyTimes.slice() };
+    });
+    const delays = await keyDelays(page);
+    return { bytes, readyAt, keyDelays: delays, loadingKeyDelays: delays.filter((_, i) => dataAt === null || (times[i] ?? Infinity) < dataAt), progressSeen };
   });
 }

@@ -11,7 +11,7 @@ import type { PlaceRecord } from '../model/schema';
 import type { Validation } from '../model/validate';
 
 /** Events or places per message: a message of this many is read in well under a frame. */
-export const TRANSFER_SLICE = 4_000;
+export const TRANSFER_SLICE = 1_000;
 
 type Head = Omit<Dataset, 'events' | 'places' | 'eventById' | 'placeById' | 'kindById'>;
 type Accepted = Extract<Validation, { ok: true }>;
