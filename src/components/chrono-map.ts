@@ -83,7 +83,7 @@ const NARROW = 600;
 const SLOW_MS = 3_000;
 
 import './cm-download';
-import './cm-handout';
+import { prefetchHandout } from './cm-handout';
 
 @customElement('chrono-map')
 export class ChronoMap extends LitElement {
@@ -605,9 +605,12 @@ export class ChronoMap extends LitElement {
   }
 
   private onViewReady(e: ViewReadyEvent): void {
-    // The map's code (MapLibre, the basemap: most of the bytes) is fetched only once the
-    // timeline has painted, so readers see the events first.
-    if (e.view === 'timeline') void import('./cm-map');
+    // The map's code (MapLibre, the basemap: most of the bytes) and the handout's are fetched
+    // only once the timeline has painted, so readers see the events first.
+    if (e.view === 'timeline') {
+      void import('./cm-map');
+      prefetchHandout();
+    }
     this.drawn.add(e.view);
     if (this.drawn.size === 2) this.dispatch({ type: 'drawn' });
   }

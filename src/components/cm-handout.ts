@@ -45,19 +45,23 @@ type Drawing = { layout: Layout; loadBasemap: typeof import('../map/basemap').lo
 
 let drawing: Promise<Drawing> | undefined;
 
-/**
- * The handout's layout code and basemap (d3-geo, topojson: the map view's code) are loaded once
- * the page is idle, not before the timeline paints; printing comes later and finds them loaded,
- * so the handout is complete in the print's first layout.
- */
 function loadDrawing(): Promise<Drawing> {
   drawing ??= Promise.all([import('../export/handout'), import('../map/basemap')]).then(async ([layout, { loadBasemap }]) => ({ layout, loadBasemap, coarse: await loadBasemap('coarse') }));
   drawing.catch(() => (drawing = undefined));
   return drawing;
 }
 
-if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadDrawing(), { timeout: 5000 });
-else setTimeout(() => void loadDrawing(), 3000);
+/**
+ * Loads the handout's layout code and basemap (d3-geo, topojson: the map view's code) when the
+ * page is next idle. Called once the timeline has painted, not at import: a page waiting for its
+ * dataset is idle too, and these bytes must not come before the first marks. Printing comes
+ * later and finds them loaded, so the handout is complete in the print's first layout.
+ */
+export function prefetchHandout(): void {
+  if (drawing) return;
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadDrawing(), { timeout: 5000 });
+  else setTimeout(() => void loadDrawing(), 3000);
+}
 
 interface Sheet {
   entries: HandoutEntry[];

@@ -90,6 +90,12 @@ export function formatCount(n: number, lang: UiLanguage): string {
 }
 
 const byteUnits: Record<UiLanguage, [string, string, string]> = { en: ['bytes', 'kB', 'MB'], uk: ['байтів', 'кБ', 'МБ'] };
+// Made once: a progress bar formats the bytes received at every chunk, and making an
+// Intl.NumberFormat costs far more than using one.
+const megabyteFormats: Record<UiLanguage, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+  uk: new Intl.NumberFormat('uk-UA', { maximumFractionDigits: 1 }),
+};
 
 /** "12.4 MB", "830 kB": sizes as people read them. */
 export function formatBytes(n: number, lang: UiLanguage): string {
@@ -98,10 +104,3 @@ export function formatBytes(n: number, lang: UiLanguage): string {
   if (n < 1_000_000) return `${formatCount(Math.round(n / 1000), lang)} ${kb}`;
   return `${megabyteFormats[lang].format(n / 1_000_000)} ${mb}`;
 }
-
-// Made once: a progress bar formats the bytes received at every chunk, and making an
-// Intl.NumberFormat costs far more than using one.
-const megabyteFormats: Record<UiLanguage, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
-  uk: new Intl.NumberFormat('uk-UA', { maximumFractionDigits: 1 }),
-};

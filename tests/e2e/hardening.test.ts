@@ -28,6 +28,24 @@ describe('load failures', () => {
     await session.page.waitForFunction(() => document.querySelector('chrono-map')?.getAttribute('status') === 'ready', null, { timeout: 45_000 });
   });
 
+  it('fetches no map or handout code while the data is still on its way, and the handout once the timeline has drawn', async () => {
+    session = await openPage();
+    let release: () => void = () => undefined;
+    await session.page.route('**/data/events.json', async (route) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      await route.fulfill({ body: EVENTS, contentType: 'application/json' });
+    });
+    const opened = gotoApp(session);
+    // The page sits idle waiting for its dataset: idle-time prefetches must still wait for the marks.
+    await expect.poll(() => session!.page.locator('chrono-map .loading').count(), { timeout: 10_000 }).toBe(1);
+    await session.page.waitForTimeout(1_500);
+    const early = session.requests.filter((u) => /\/assets\/(handout|basemap|d3-geo|svg-scene|cm-map|maplibre)/.test(u));
+    expect(early).toEqual([]);
+    release();
+    expect(await opened).toBe('ready');
+    await expect.poll(() => session!.requests.some((u) => /\/assets\/handout-/.test(u)), { timeout: 10_000 }).toBe(true);
+  });
+
   it('offers to try again after a network failure, and the retry reloads only the dataset', async () => {
     session = await openPage();
     let calls = 0;
