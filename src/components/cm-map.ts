@@ -246,6 +246,8 @@ export class CmMap extends LitElement {
   /** While playing, the box of the story of the whole period the window travels through. */
   private playBounds: Bounds | null = null;
   private svg: SvgScene | null = null;
+  /** The window the current index (and so the story) was built for. */
+  private indexWindow: TimeWindow = [0, 0];
   private builtAt = -Infinity;
   private buildCost = 0;
   private rebuildTimer = 0;
@@ -401,6 +403,10 @@ export class CmMap extends LitElement {
     if (!this.hasUpdated) {
       if (this.renderer === 'svg') this.useSvg(null);
     } else if (changed.has('renderer')) this.switchRenderer();
+    // A camera that chased every window of a playback would swing round all the time (and
+    // redraw the whole map every frame): it shows the whole period once, and events appear in it.
+    // Worked out before this update's rebuild, whose story may no longer be the whole period's.
+    if (changed.has('playing')) this.playBounds = this.playing ? this.periodBounds() : null;
     let rebuild = changed.has('data') || changed.has('window') || changed.has('filters') || changed.has('searchMatches') || this.rebuildDue;
     // Playback and drags change the window every frame: a costly rebuild waits its turn.
     const wait = this.builtAt + Math.max(REBUILD_SPACING * this.buildCost, MIN_REBUILD_SPACING_MS) - performance.now();
@@ -417,9 +423,6 @@ export class CmMap extends LitElement {
     if (rebuild || changed.has('language')) this.search = this.data && this.index ? new PlaceSearch(this.data, this.places, this.language) : null;
     const restory = (rebuild && !this.matchesOnly) || changed.has('focusPlaces');
     if (restory) this.story = this.storyOf(this.index);
-    // A camera that chased every window of a playback would swing round all the time (and
-    // redraw the whole map every frame): it shows the whole period once, and events appear in it.
-    if (changed.has('playing')) this.playBounds = this.playing ? this.periodBounds() : null;
     const refit = (restory && !this.playing) || (changed.has('playing') && this.playing);
     if (changed.has('data')) this.dirty.add('kinds');
     if (rebuild) this.dirty.add('index');
@@ -442,7 +445,8 @@ export class CmMap extends LitElement {
     this.rebuildDue = this.rebuildDeferred = false;
     this.matchesOnly = matchesOnly;
     const d = this.data;
-    this.places = d ? summarizePlaces(d, tallyPlaces(d, this.currentWindow(), this.filters), this.searchMatches) : [];
+    this.indexWindow = this.currentWindow();
+    this.places = d ? summarizePlaces(d, tallyPlaces(d, this.indexWindow, this.filters), this.searchMatches) : [];
     this.index = d ? new PlaceIndex(d, this.places) : null;
     this.builtAt = performance.now();
     this.buildCost = this.builtAt - started;
@@ -457,8 +461,8 @@ export class CmMap extends LitElement {
   private periodBounds(): Bounds | null {
     const d = this.data;
     if (!d) return null;
-    const [from, to] = this.currentWindow();
-    if (from <= d.extent[0] && to >= d.extent[1]) return this.story.bounds;
+    const [from, to] = this.indexWindow;
+    if (this.index && from <= d.extent[0] && to >= d.extent[1]) return this.story.bounds;
     return this.storyOf(new PlaceIndex(d, summarizePlaces(d, tallyPlaces(d, d.extent, this.filters), null))).bounds;
   }
 
