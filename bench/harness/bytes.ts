@@ -48,7 +48,8 @@ export function builtFiles(root: string, skip: (path: string) => boolean = () =>
       const ext = extname(name);
       const js = ext === '.js' || ext === '.mjs';
       const kind: BuiltFile['kind'] = js ? (/worker/i.test(name) ? 'worker' : 'js') : ext === '.css' ? 'css' : ext === '.html' ? 'html' : path.startsWith('data/') ? 'data' : 'other';
-      const mapLibre = kind === 'js' && (/maplibre/i.test(name) || (buf.includes('getMaxParallelImageRequests') && buf.includes('setRTLTextPlugin')));
+      // MapLibre's chunks and its worker; the validator's worker (large files) is the timeline's own.
+      const mapLibre = (kind === 'js' || kind === 'worker') && (/maplibre/i.test(name) || (buf.includes('getMaxParallelImageRequests') && buf.includes('setRTLTextPlugin')));
       out.push({ path, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, kind, mapLibre, eager: kind === 'js' && eager.has(path) });
     }
   };

@@ -148,7 +148,7 @@ export function buildRows(results: Results, fileFor: (url: string) => BuiltFile 
     add(B, L2('JS, all chunks'), 'all', 'kB', bytes(of(app, 'js')), BARE, bytes(of(bareFiles, 'js')));
     add(B, L2('  eager (entry + imports)'), 'all', 'kB', bytes(app.filter((f) => f.eager)));
     add(B, L2('  lazy chunks'), 'all', 'kB', bytes(app.filter((f) => f.kind === 'js' && !f.eager)));
-    add(B, L2('  of which MapLibre'), 'all', 'kB', bytes(app.filter((f) => f.mapLibre)));
+    add(B, L2('  of which MapLibre'), 'all', 'kB', bytes(app.filter((f) => f.kind === 'js' && f.mapLibre)));
     add(B, L2('worker'), 'all', 'kB', bytes(of(app, 'worker')), BARE, bytes(of(bareFiles, 'worker')));
     add(B, L2('CSS files'), 'all', 'kB', bytes(of(app, 'css')), BARE, bytes(of(bareFiles, 'css')));
     const events = app.filter((f) => f.path === 'data/events.json');
@@ -161,8 +161,7 @@ export function buildRows(results: Results, fileFor: (url: string) => BuiltFile 
       const runs = cm(size).filter((r) => r.firstMarkAt !== null && r.resources.length);
       const before = runs.map((r) => r.resources.filter((e) => e.start < r.firstMarkAt!).map((e) => fileFor(e.url)).filter((f): f is BuiltFile => !!f));
       const jsGzip = before.map((files) => sum(files.filter((f) => f.kind === 'js' || f.kind === 'worker'), 'gzip'));
-      // MapLibre's chunks or its worker; the validator's worker (large files) is the timeline's own.
-      const mapEarly = before.map((files) => (files.some((f) => f.mapLibre || (f.kind === 'worker' && /maplibre/i.test(f.path))) ? 1 : 0));
+      const mapEarly = before.map((files) => (files.some((f) => f.mapLibre) ? 1 : 0));
       add(B, 'JS before first mark, gzip', n(size), 'kB', cell(jsGzip), `${TJS} (timeline.js+css)`, one(timelinejs.gzip), valueTarget(summarize(jsGzip)?.median, 100_000, 'kB', '≤ 100 kB', false));
       const early = mapEarly.filter(Boolean).length;
       add(B, 'MapLibre before first mark', n(size), 'flag', mapEarly.length ? { value: summarize(mapEarly), text: early ? `yes in ${early}/${mapEarly.length} runs` : `no (${mapEarly.length}/${mapEarly.length} runs)` } : one(null), '', none, {

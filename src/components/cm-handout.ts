@@ -44,6 +44,7 @@ type Layout = typeof import('../export/handout');
 type Drawing = { layout: Layout; loadBasemap: typeof import('../map/basemap').loadBasemap; coarse: Basemap };
 
 let drawing: Promise<Drawing> | undefined;
+let prefetching = false;
 
 function loadDrawing(): Promise<Drawing> {
   drawing ??= Promise.all([import('../export/handout'), import('../map/basemap')]).then(async ([layout, { loadBasemap }]) => ({ layout, loadBasemap, coarse: await loadBasemap('coarse') }));
@@ -58,7 +59,8 @@ function loadDrawing(): Promise<Drawing> {
  * later and finds them loaded, so the handout is complete in the print's first layout.
  */
 export function prefetchHandout(): void {
-  if (drawing) return;
+  if (prefetching) return;
+  prefetching = true;
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadDrawing(), { timeout: 5000 });
   else setTimeout(() => void loadDrawing(), 3000);
 }

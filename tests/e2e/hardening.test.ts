@@ -14,14 +14,21 @@ afterEach(async () => {
 const errorText = (s: Session) => s.page.locator('chrono-map .error').innerText();
 const EVENTS = readFileSync(new URL('../../data/events.json', import.meta.url), 'utf8');
 
+/** Holds the dataset's response back until the returned function is called. */
+async function holdDataset(s: Session): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await s.page.route('**/data/events.json', async (route) => {
+    await held;
+    await route.fulfill({ body: EVENTS, contentType: 'application/json' });
+  });
+  return () => release();
+}
+
 describe('load failures', () => {
   it('says the data is still loading when it takes long, and stays usable', async () => {
     session = await openPage();
-    let release: () => void = () => undefined;
-    await session.page.route('**/data/events.json', async (route) => {
-      await new Promise<void>((resolve) => (release = resolve));
-      await route.fulfill({ body: EVENTS, contentType: 'application/json' });
-    });
+    const release = await holdDataset(session);
     await session.page.goto(session.baseUrl);
     await expect.poll(() => session!.page.locator('chrono-map .loading').textContent(), { timeout: 10_000 }).toContain('Still loading the events');
     release();
@@ -30,11 +37,7 @@ describe('load failures', () => {
 
   it('fetches no map or handout code while the data is still on its way, and the handout once the timeline has drawn', async () => {
     session = await openPage();
-    let release: () => void = () => undefined;
-    await session.page.route('**/data/events.json', async (route) => {
-      await new Promise<void>((resolve) => (release = resolve));
-      await route.fulfill({ body: EVENTS, contentType: 'application/json' });
-    });
+    const release = await holdDataset(session);
     const opened = gotoApp(session);
     // The page sits idle waiting for its dataset: idle-time prefetches must still wait for the marks.
     await expect.poll(() => session!.page.locator('chrono-map .loading').count(), { timeout: 10_000 }).toBe(1);
