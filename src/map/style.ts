@@ -88,13 +88,21 @@ export interface StyleInput {
 const BORDER_WIDTH = 0.8;
 
 /**
+ * The basemap holds only fills and thin lines, which need no more than a line's width of
+ * geometry past a tile's edge; MapLibre's default buffer (128 px of a 512 px tile) is sized for
+ * symbols and makes every tile carry 2.25 times its own area. Its worker keeps every tile it
+ * has cut for the life of the map, so that is memory a long lesson never gets back.
+ */
+const BASEMAP_TILE_BUFFER = 4;
+
+/**
  * The fine basemap's source and layers, added when first needed, drawn under the events; the
  * coarse layers then stop at DETAIL_ZOOM (`setLayerZoomRange`).
  */
 export function detailBasemap(basemap: Basemap, palette: Palette): { source: SourceSpecification; layers: LayerSpecification[] } {
   const paint = themePaint(palette);
   return {
-    source: { type: 'geojson', data: basemapSourceData(basemap), maxzoom: 8 },
+    source: { type: 'geojson', data: basemapSourceData(basemap), maxzoom: 8, buffer: BASEMAP_TILE_BUFFER },
     layers: [
       { id: LAYER.landDetail, type: 'fill', source: SOURCE.basemapDetail, minzoom: DETAIL_ZOOM, filter: ['!', IS_BORDER], paint: paint[LAYER.landDetail] },
       { id: LAYER.bordersDetail, type: 'line', source: SOURCE.basemapDetail, minzoom: DETAIL_ZOOM, filter: IS_BORDER, paint: { ...paint[LAYER.bordersDetail], 'line-width': BORDER_WIDTH } },
@@ -167,7 +175,7 @@ export function mapStyle({ basemap, places, palette }: StyleInput): StyleSpecifi
     version: 8,
     sources: {
       // Natural Earth has no detail to show past zoom 8; tiling stops there and overzooms.
-      [SOURCE.basemap]: { type: 'geojson', data: basemapSourceData(basemap), maxzoom: 8 },
+      [SOURCE.basemap]: { type: 'geojson', data: basemapSourceData(basemap), maxzoom: 8, buffer: BASEMAP_TILE_BUFFER },
       [SOURCE.places]: { type: 'vector', tiles: [places], minzoom: 0, maxzoom: MAP_MAX_ZOOM },
     },
     layers,
