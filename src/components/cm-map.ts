@@ -289,6 +289,8 @@ export class CmMap extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.rebuildTimer);
     cancelAnimationFrame(this.relayoutFrame);
+    this.controlsResized?.disconnect();
+    this.controlBoxCache = null;
     this.stop();
   }
 
@@ -726,15 +728,28 @@ export class CmMap extends LitElement {
     return cameraBounds(camera, width, height, VIEW_MARGIN);
   }
 
+  /**
+   * The controls' boxes, kept until the map or a control changes size: they sit at fixed places
+   * in the frame, and measuring them on every relayout (every frame of a playback) forced a
+   * layout of the whole page each time.
+   */
+  private controlBoxCache: Box[] | null = null;
+  private readonly controlsResized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => (this.controlBoxCache = null)) : null;
+
   /** Boxes over the map that labels must leave free: the controls. */
   private controlBoxes(): Box[] {
     const frame = this.frame.value;
     if (!frame) return [];
+    if (this.controlBoxCache) return this.controlBoxCache;
     const origin = frame.getBoundingClientRect();
-    return [...frame.querySelectorAll<HTMLElement>('.controls, cm-places, .attribution')].flatMap((el) => {
+    const controls = [...frame.querySelectorAll<HTMLElement>('.controls, cm-places, .attribution')];
+    const boxes = controls.flatMap((el) => {
       const r = el.getBoundingClientRect();
       return r.width && r.height ? [[r.left - origin.left - 4, r.top - origin.top - 4, r.right - origin.left + 4, r.bottom - origin.top + 4] as Box] : [];
     });
+    if (!this.controlsResized) return boxes;
+    for (const el of [frame, ...controls]) this.controlsResized.observe(el);
+    return (this.controlBoxCache = boxes);
   }
 
   private layLabels(items: readonly MapItem[], width: number, height: number): PlacedLabel[] {

@@ -8,7 +8,7 @@
  * class only knows how to show it.
  */
 import type { Point } from 'geojson';
-import type { MapGeoJSONFeature, Map as MapLibreMap, MapMouseEvent, Marker, PointLike, VectorTileSource } from 'maplibre-gl';
+import type { MapGeoJSONFeature, Map as MapLibreMap, MapMouseEvent, Marker, PointLike } from 'maplibre-gl';
 import type { Kind } from '../model/categories';
 import type { Palette } from '../ui/marks';
 import { planarBasemap, type Basemap } from './basemap';
@@ -91,7 +91,8 @@ export class WebGLMap {
     this.palette = palette;
     this.kinds = init.kinds;
     this.dark = init.dark;
-    const places = this.tiles.publish(this.index, this.formatCount);
+    this.tiles.publish(this.index, this.formatCount);
+    const places = this.tiles.url;
     this.map = new lib.Map({
       container,
       locale,
@@ -162,7 +163,8 @@ export class WebGLMap {
   setIndex(index: PlaceIndex, formatCount: (n: number) => string): void {
     this.index = index;
     this.formatCount = formatCount;
-    this.map.getSource<VectorTileSource>(SOURCE.places)?.setTiles([this.tiles.publish(index, formatCount)]);
+    this.tiles.publish(index, formatCount);
+    if (this.map.getSource(SOURCE.places)) this.map.refreshTiles(SOURCE.places);
   }
 
   /** The selected and hovered events' own marks: markers kept where they stay, made or dropped where not. */
@@ -309,7 +311,9 @@ export class WebGLMap {
   /** Calls back once everything changed so far has been drawn. */
   whenDrawn(callback: () => void): void {
     this.map.once('idle', callback);
-    this.map.triggerRepaint();
+    // Tiles on their way draw when they arrive; a frame drawn now would show nothing new and,
+    // in software WebGL, cost as much as one that does.
+    if (this.map.loaded()) this.map.triggerRepaint();
   }
 
   destroy(): void {

@@ -5,7 +5,7 @@ import { mapStyle } from '../../src/map/style';
 describe('mapStyle', () => {
   const style = mapStyle({
     basemap: { countries: { type: 'FeatureCollection', features: [] }, borders: { type: 'MultiLineString', coordinates: [] } },
-    places: 'chronomap://places/0/1/{z}/{x}/{y}',
+    places: 'chronomap://places/0/{z}/{x}/{y}',
     palette: PALETTES.dark,
   });
 
