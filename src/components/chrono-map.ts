@@ -22,7 +22,7 @@
  *
  * @method select(id) - selects an event by id, or clears with null
  * @method setWindow(from, to) - sets the time window (Date, epoch ms or ISO string)
- * @method setData(data) - shows a dataset given as JSON text or a value instead of fetching `src`
+ * @method setData(data) - shows a dataset given as JSON text or a value instead of fetching `src`; resolves once shown or refused
  * @method goToStep(n) - opens step n (from 1) of the open story, or of the `story` attribute's, or of the dataset's first story
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
@@ -31,7 +31,8 @@ import type { ChronoEvent, Dataset } from '../model/dataset';
 import { parseInstant, visibleEvents, type Filters, type TimeWindow } from '../model/select';
 import { stepView, storyById } from '../model/story';
 import { rankMatches } from '../model/search';
-import { formatProblem, validateJson, validateValue, type Validation } from '../model/validate';
+import { formatProblem } from '../model/problem';
+import type { Validation } from '../model/validate';
 import { formatBytes, formatCount } from '../i18n/format';
 import { eventCount, problemCount, t, uiLanguage, type UiLanguage } from '../i18n/messages';
 import { eventSentence } from '../i18n/sentence';
@@ -327,11 +328,22 @@ export class ChronoMap extends LitElement {
    * Shows a dataset given in the page rather than fetched: its JSON text or a parsed value
    * (copied first: the validator takes the value over). The "Make your own" page previews with it.
    */
-  setData(data: string | object): void {
-    ++this.loadToken;
+  async setData(data: string | object): Promise<void> {
+    const token = ++this.loadToken;
     this.drawn.clear();
     this.dispatch({ type: 'load' });
-    this.show(typeof data === 'string' ? validateJson(data) : validateValue(structuredClone(data)), t(this.language, 'givenData'));
+    // Copied now: the caller may change its object while the validator's code loads.
+    const value = typeof data === 'string' ? data : structuredClone(data);
+    const src = t(this.language, 'givenData');
+    let validator: typeof import('../model/validate');
+    try {
+      validator = await import('../model/validate');
+    } catch (error) {
+      if (token === this.loadToken) this.fail({ message: this.loadMessage(src, error), problems: [], omitted: 0 });
+      return;
+    }
+    if (token !== this.loadToken) return;
+    this.show(typeof value === 'string' ? validator.validateJson(value) : validator.validateValue(value), src);
   }
 
   private show(result: Validation, src: string): void {

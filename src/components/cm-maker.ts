@@ -201,7 +201,7 @@ export class CmMaker extends LitElement {
     const d = this.published;
     if (d && this.preview && this.previewed !== d) {
       this.previewed = d;
-      this.preview.setData(d);
+      void this.preview.setData(d);
     }
   }
 

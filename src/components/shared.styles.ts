@@ -1,6 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { DEFAULT_KINDS, type Kind } from '../model/categories';
-import { LIMITS } from '../model/schema';
+import { LIMITS } from '../model/vocabulary';
 import { kindColor } from '../ui/marks';
 import { buttonStyles, focusRing } from './theme.styles';
 

@@ -11,7 +11,7 @@
  *   {type: 'chronomap:window-change', from, to}
  *   {type: 'chronomap:step-change', story, step}
  */
-import { ID_PATTERN, LIMITS } from '../model/schema';
+import { ID_PATTERN, LIMITS } from '../model/vocabulary';
 import { parseInstant } from '../model/select';
 
 export type Command =

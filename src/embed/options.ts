@@ -4,7 +4,7 @@
  * attributes' meanings), the sizing protocols a host runs, and the origins whose commands are
  * obeyed. Values that fail their check are dropped and named, never passed on. Pure.
  */
-import { LIMITS } from '../model/schema';
+import { LIMITS } from '../model/vocabulary';
 import { isId, isWhen, parseOrigins } from './api';
 import { validDatawrapperId, validPymId, validWpSecret, type SizingProtocols } from './sizing';
 

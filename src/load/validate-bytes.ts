@@ -3,7 +3,7 @@
  * than a small file takes), in a worker when it is large; on the main thread again if a worker
  * cannot start (a page opened from a file, an old browser).
  */
-import { validateJson, type Validation } from '../model/validate';
+import type { Validation } from '../model/validate';
 import { trustScriptUrl } from '../security/trusted-types';
 import { TransferAssembly, type TransferMessage } from './dataset-transfer';
 import workerUrl from './validate-worker.ts?worker&url';
@@ -19,6 +19,8 @@ export async function validateBytes(bytes: Uint8Array): Promise<Validation> {
       // Fall through: validated here instead.
     }
   }
+  // Loaded only here: a large file's page never needs the validator on its own thread.
+  const { validateJson } = await import('../model/validate');
   return validateJson(new TextDecoder().decode(bytes));
 }
 

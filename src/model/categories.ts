@@ -6,7 +6,8 @@
  * Colours must keep AA contrast for graphics (WCAG 1.4.11: 3:1 against the paper) in both
  * themes: a dataset gives the light one and may give the dark one, else it is derived here.
  */
-import { EVENT_KINDS, type DefaultKind, type KindRecord, type LaneRecord, type Shape, type Translation } from './schema';
+import type { DefaultKind, KindRecord, LaneRecord, Shape, Translation } from './schema';
+import { EVENT_KINDS } from './vocabulary';
 
 export interface Kind {
   id: string;

@@ -5,7 +5,8 @@
  * position in that order; the map uses it as a stable feature id.
  */
 import { resolveCategories, type Kind, type Lane } from './categories';
-import { EVENT_STATUSES, type DatasetRecord, type EraRecord, type EventRecord, type FigureRecord, type GEO_PRECISIONS, type PlaceRecord, type Precision, type SourceRecord, type StoryRecord } from './schema';
+import type { DatasetRecord, EraRecord, EventRecord, FigureRecord, GEO_PRECISIONS, PlaceRecord, Precision, SourceRecord, StoryRecord } from './schema';
+import { EVENT_STATUSES } from './vocabulary';
 import { endInstantOf, eventSpan, instantOf, precisionOf } from './time';
 
 /** Up to 2^21 events: a span of up to 2^32 seconds (136 years) times this still fits a double exactly. */

@@ -4,7 +4,7 @@
  * only the events inside it.
  */
 import type { ChronoEvent, Dataset } from './dataset';
-import { WHEN_PATTERN } from './schema';
+import { WHEN_PATTERN } from './vocabulary';
 import { instantOf } from './time';
 export type TimeWindow = readonly [from: number, to: number];
 

@@ -11,13 +11,9 @@ import { DatasetSchema, EVENT_KINDS, WHEN_PATTERN, isTimeZone, type DatasetRecor
 import { compileGuard } from './schema-guard';
 import { MAX_YEAR, MIN_YEAR, endInstantOf, grainOf, instantOf, whenParts, type Grain } from './time';
 
-export interface Problem {
-  /** JSON path such as `events[12].start`; empty for the file as a whole. */
-  path: string;
-  expected: string;
-  /** What stands there now, described or quoted; empty when it does not apply. */
-  found: string;
-}
+import type { Problem } from './problem';
+
+export { formatProblem, type Problem } from './problem';
 
 /**
  * Errors block loading; warnings never do, but are listed apart from them (CLI, page, editor):
@@ -29,10 +25,6 @@ export type Validation =
 
 /** Problems listed in full; a file with more gets a count of the rest. */
 export const MAX_PROBLEMS = 200;
-
-export function formatProblem({ path, expected, found }: Problem): string {
-  return `${path || 'file'}: ${expected}${found ? `, found ${found}` : ''}`;
-}
 
 export function validateJson(text: string): Validation {
   if (typeof text !== 'string' || text.trim() === '') {

@@ -35,7 +35,8 @@ async function mount(): Promise<CmTimeline> {
   element.window = [Date.UTC(2025, 7, 14), Date.UTC(2025, 7, 21)];
   document.body.append(element);
   const el = element;
-  await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-event-id]')).not.toBeNull());
+  // Its first draw waits for layout; on a loaded CI machine that took longer than waitFor's 1 s default.
+  await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-event-id]')).not.toBeNull(), { timeout: 5_000 });
   return el;
 }
 
