@@ -81,17 +81,24 @@ function baseGuard(node: SchemaNode): Guard {
     }
     case 'strict_object': {
       const entries = Object.entries(node.entries ?? {}).map(([k, s]) => ({ key: k, optional: s.type === 'optional', check: compileGuard(s) }));
-      const known = new Set(entries.map((e) => e.key));
       return (x) => {
         if (!x || typeof x !== 'object') return false;
         const record = x as Record<string, unknown>;
+        let present = 0;
         for (const e of entries) {
-          if (e.key in record) {
-            if (!e.check(record[e.key])) return false;
-          } else if (!e.optional) return false;
+          const value = record[e.key];
+          // One read per entry: a key that is absent reads as undefined (`in` only to tell).
+          if (value === undefined && !(e.key in record)) {
+            if (!e.optional) return false;
+          } else {
+            if (!e.check(value)) return false;
+            present++;
+          }
         }
-        for (const k in record) if (!known.has(k)) return false;
-        return true;
+        // Every key it has was one of the entries: no unknown key, and no Set lookup per key.
+        let keys = 0;
+        for (const _ in record) keys++;
+        return keys === present;
       };
     }
     default:
@@ -102,11 +109,14 @@ function baseGuard(node: SchemaNode): Guard {
 function actionGuard(action: SchemaNode): Guard {
   const r = action.requirement;
   switch (action.type) {
-    case 'regex':
+    case 'regex': {
+      const pattern = r as RegExp;
+      if (!pattern.global && !pattern.sticky) return (x) => pattern.test(x as string);
       return (x) => {
-        (r as RegExp).lastIndex = 0;
-        return (r as RegExp).test(x as string);
+        pattern.lastIndex = 0;
+        return pattern.test(x as string);
       };
+    }
     case 'min_length':
       return (x) => (x as string).length >= (r as number);
     case 'max_length':
