@@ -28,7 +28,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ChronoEvent, Dataset } from '../model/dataset';
-import { parseInstant, visibleEvents, type Filters, type TimeWindow } from '../model/select';
+import { parseInstant, visibleSummary, type Filters, type TimeWindow } from '../model/select';
 import { stepView, storyById } from '../model/story';
 import { rankMatches } from '../model/search';
 import { formatProblem } from '../model/problem';
@@ -691,9 +691,7 @@ export class ChronoMap extends LitElement {
   private visible(dataset: Dataset, window: TimeWindow, filters: Filters): { events: ChronoEvent[]; unplaced: number } {
     const memo = this.visibleMemo;
     if (memo && memo.dataset === dataset && memo.window === window && memo.filters === filters) return memo;
-    const events = visibleEvents(dataset, window, filters);
-    const unplaced = events.reduce((n, e) => (e.place ? n : n + 1), 0);
-    this.visibleMemo = { dataset, window, filters, events, unplaced };
+    this.visibleMemo = { dataset, window, filters, ...visibleSummary(dataset, window, filters) };
     return this.visibleMemo;
   }
 

@@ -410,15 +410,17 @@ export class CmMap extends LitElement {
     // Worked out before this update's rebuild, whose story may no longer be the whole period's.
     if (changed.has('playing')) this.playBounds = this.playing ? this.periodBounds() : null;
     let rebuild = changed.has('data') || changed.has('window') || changed.has('filters') || changed.has('searchMatches') || this.rebuildDue;
-    // Playback and drags change the window every frame: a costly rebuild waits its turn.
+    // Playback and drags change the window every frame: a costly rebuild waits its turn. While
+    // playing it always runs in a task of its own, not in the animation frame that moved the
+    // timeline, so that frame is not held up by it.
     const wait = this.builtAt + Math.max(REBUILD_SPACING * this.buildCost, MIN_REBUILD_SPACING_MS) - performance.now();
-    if (rebuild && this.index && !changed.has('data') && !this.rebuildDue && wait > 0) {
+    if (rebuild && this.index && !changed.has('data') && !this.rebuildDue && (wait > 0 || this.playing)) {
       clearTimeout(this.rebuildTimer);
       this.rebuildDeferred = true;
       this.rebuildTimer = window.setTimeout(() => {
         this.rebuildDue = true;
         this.requestUpdate();
-      }, wait);
+      }, Math.max(wait, 0));
       rebuild = false;
     }
     if (rebuild) this.rebuild(changed.has('searchMatches') && !changed.has('window') && !changed.has('filters') && !changed.has('data'));

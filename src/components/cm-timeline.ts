@@ -285,7 +285,9 @@ export class CmTimeline extends LitElement {
     const maxBin = bins.reduce((m, b) => Math.max(m, b.count), 1);
     return svg`<g class="lane-marks" data-lane=${lane}>${repeat(
       items,
-      (item) => (item.type === 'event' ? item.event.id : `g-${item.from}`),
+      // A histogram's bars stay at their pixels while the window slides under them (playback,
+      // a drag): keyed by place, each bar keeps its nodes and only its height and count change.
+      (item) => (item.type === 'event' ? item.event.id : item.mode === 'bin' ? `b-${Math.round(item.x0)}` : `g-${item.from}`),
       (item) => (item.type === 'event' ? this.renderMark(item, top) : this.renderGroup(item, top, maxBin)),
     )}</g>`;
   }
@@ -409,9 +411,13 @@ export class CmTimeline extends LitElement {
       }
     }
     this.drawAxes();
-    this.brusher.extent([[0, 0], [width, OVERVIEW - 16]]);
     const brushSel = select(this.brushGroup);
-    brushSel.call(this.brusher);
+    // The brush's overlay is set up again only when its size changes, not on every frame of a glide.
+    if (this.brushed.group !== this.brushGroup || this.brushed.width !== width) {
+      this.brushed = { group: this.brushGroup, width };
+      this.brusher.extent([[0, 0], [width, OVERVIEW - 16]]);
+      brushSel.call(this.brusher);
+    }
     if (this.view) brushSel.call(this.brusher.move, [this.base(this.view[0]), this.base(this.view[1])]);
     this.placeTooltip();
     // While an eased move runs, the change is drawn only once it arrives.
@@ -474,16 +480,38 @@ export class CmTimeline extends LitElement {
     if (this.playing) this.dispatchEvent(new PlayRequestEvent(speed));
   };
 
+  private brushed: { group: SVGGElement | null; width: number } = { group: null, width: 0 };
+  private overviewAxis: { group: SVGGElement | null; key: string } = { group: null, key: '' };
+  private mainAxis: { group: SVGGElement | null; key: string } = { group: null, key: '' };
+
   private drawAxes(): void {
     const x = this.viewScale();
     const width = this.size.width;
     const format = (d: Date | { valueOf(): number }) => this.tickFormat(Number(d));
     // Labels that would be cut at either edge are hidden rather than clipped.
     const inside = (scale: (d: Date) => number) => (d: Date) => (scale(d) < 18 || scale(d) > width - 18 ? 'none' : null);
-    select(this.axisGroup)
-      .call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickFormat(format).tickSizeOuter(0))
-      .selectAll<SVGGElement, Date>('.tick')
-      .attr('display', inside(x));
+    const ticks = x.ticks(Math.max(2, Math.floor(width / 90)));
+    const axisKey = `${width}|${ticks.map(Number).join('|')}|${this.language}`;
+    if (this.mainAxis.group === this.axisGroup && this.mainAxis.key === axisKey) {
+      // The same ticks as the last frame (a glide, a playback): they only move. d3's axis would
+      // also write every label again, and each write costs the page a layout.
+      const offset = devicePixelRatio > 1 ? 0 : 0.5;
+      select(this.axisGroup)
+        .selectAll<SVGGElement, Date>('.tick')
+        .attr('transform', (d) => `translate(${x(d) + offset},0)`)
+        .attr('display', inside(x));
+    } else {
+      this.mainAxis = { group: this.axisGroup, key: axisKey };
+      select(this.axisGroup)
+        .call(axisBottom(x).tickValues(ticks).tickFormat(format).tickSizeOuter(0))
+        .selectAll<SVGGElement, Date>('.tick')
+        .attr('display', inside(x));
+    }
+    // The overview's axis shows the whole period: it changes with the width, the period and the
+    // language, not with each frame of a zoom or a playback.
+    const overviewKey = `${width}|${this.base.domain().map(Number).join('|')}|${this.language}`;
+    if (this.overviewAxis.group === this.overviewAxisGroup && this.overviewAxis.key === overviewKey) return;
+    this.overviewAxis = { group: this.overviewAxisGroup, key: overviewKey };
     select(this.overviewAxisGroup)
       .call(axisBottom(this.base).ticks(Math.max(2, Math.floor(width / 110))).tickFormat(format).tickSize(3).tickSizeOuter(0))
       .selectAll<SVGGElement, Date>('.tick')

@@ -76,12 +76,56 @@ export function forEachInWindow(events: readonly ChronoEvent[], window: TimeWind
 
 /** Events in the window that pass the filters, in time order. */
 export function visibleEvents(dataset: Dataset, window: TimeWindow, filters: Filters): ChronoEvent[] {
-  const out: ChronoEvent[] = [];
-  const all = isAllFilters(filters);
-  forEachInWindow(dataset.events, window, (e) => {
-    if (all || passesFilters(e, filters)) out.push(e);
-  });
-  return out;
+  return visibleSummary(dataset, window, filters).events;
+}
+
+const unplacedPrefixes = new WeakMap<readonly ChronoEvent[], Uint32Array>();
+/** For each position, how many events before it have no place; cached per list. */
+function unplacedBefore(events: readonly ChronoEvent[]): Uint32Array {
+  let prefix = unplacedPrefixes.get(events);
+  if (!prefix) {
+    prefix = new Uint32Array(events.length + 1);
+    for (let i = 0; i < events.length; i++) prefix[i + 1] = prefix[i]! + (events[i]!.place ? 0 : 1);
+    unplacedPrefixes.set(events, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * The events in the window that pass the filters, in time order, and how many of them have no
+ * place. With nothing filtered, every event starting inside the window is in it (an end is never
+ * before its start), so those are one slice and their count of unplaced events a difference of
+ * prefix counts: playback asks for this every frame, and the cost is the events that started
+ * before the window, not all in it.
+ */
+export function visibleSummary(dataset: Dataset, window: TimeWindow, filters: Filters): { events: ChronoEvent[]; unplaced: number } {
+  const events = dataset.events;
+  const [from, to] = window;
+  const end = lowerBound(events, to + 1);
+  const first = lowerBound(events, from - longestSpan(events));
+  if (!isAllFilters(filters)) {
+    const out: ChronoEvent[] = [];
+    let unplaced = 0;
+    for (let i = first; i < end; i++) {
+      const e = events[i]!;
+      if (e.endMs < from || !passesFilters(e, filters)) continue;
+      out.push(e);
+      if (!e.place) unplaced++;
+    }
+    return { events: out, unplaced };
+  }
+  const inside = Math.max(first, Math.min(lowerBound(events, from), end));
+  const head: ChronoEvent[] = [];
+  let unplaced = 0;
+  for (let i = first; i < inside; i++) {
+    const e = events[i]!;
+    if (e.endMs < from) continue;
+    head.push(e);
+    if (!e.place) unplaced++;
+  }
+  const prefix = unplacedBefore(events);
+  const tail = events.slice(inside, end);
+  return { events: head.length ? head.concat(tail) : tail, unplaced: unplaced + prefix[end]! - prefix[inside]! };
 }
 
 /** The window a dataset opens with: its `view` if it has one, else all of it. */

@@ -167,3 +167,82 @@ describe('<cm-timeline> on touch screens', () => {
     expect(picked).toEqual(['summit']);
   });
 });
+
+describe('<cm-timeline> gliding through many frames', () => {
+  // Playback moves the window a little every frame; the axis, its labels, the overview and the
+  // histogram's bars take shortcuts then (nodes kept, labels kept). After the glide everything
+  // must read exactly as in a timeline opened at the last window.
+  function many(): Dataset {
+    const events = Array.from({ length: 3_000 }, (_, i) =>
+      event({ id: `e${i}`, kind: i % 4 === 0 ? 'meeting' : 'attack', start: new Date(Date.UTC(2025, 0, 1) + ((i * 7919) % 330) * 86_400_000).toISOString().slice(0, 10) }),
+    );
+    const result = validateValue(dataset({ events }));
+    if (!result.ok) throw new Error('fixture invalid');
+    return result.dataset;
+  }
+
+  async function open(d: Dataset, window: [number, number]): Promise<CmTimeline> {
+    const el = document.createElement('cm-timeline');
+    el.style.cssText = 'width: 800px; display: block;';
+    el.data = d;
+    el.window = window;
+    el.playing = 1;
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('g.axis .tick')).not.toBeNull(), { timeout: 5_000 });
+    return el;
+  }
+
+  const drawing = (el: CmTimeline) => {
+    const root = el.shadowRoot!;
+    const ticks = (selector: string) =>
+      [...root.querySelectorAll<SVGGElement>(`${selector} .tick`)].map((t) => `${t.textContent}@${t.getAttribute('transform')}${t.getAttribute('display') ? ' hidden' : ''}`);
+    const bins = [...root.querySelectorAll<SVGGElement>('.bin')].map((b) => {
+      const rect = b.querySelector('rect')!;
+      return `${b.getAttribute('aria-label')}|${b.dataset.count}|${rect.getAttribute('x')}|${rect.getAttribute('y')}|${rect.getAttribute('height')}|${b.querySelector('text')?.textContent ?? ''}`;
+    });
+    const brush = root.querySelector('.brush .selection');
+    return { axis: ticks('g.axis'), overview: ticks('g.overview-axis'), bins, brush: `${brush?.getAttribute('x')}|${brush?.getAttribute('width')}` };
+  };
+
+  it('draws the same axis, overview, bars and brush after a glide as when opened at its end', async () => {
+    const d = many();
+    const day = 86_400_000;
+    const start: [number, number] = [Date.UTC(2025, 0, 10), Date.UTC(2025, 2, 10)];
+    const gliding = await open(d, start);
+    const before = drawing(gliding);
+    for (let i = 1; i <= 40; i++) {
+      gliding.window = [start[0] + i * 1.7 * day, start[1] + i * 1.7 * day];
+      await gliding.updateComplete;
+    }
+    const end = gliding.window!;
+    const after = drawing(gliding);
+    const fresh = await open(d, [end[0], end[1]]);
+    try {
+      expect(after).toEqual(drawing(fresh));
+      // The glide did move things: ticks, bars and the brush all changed on the way.
+      expect(after.axis).not.toEqual(before.axis);
+      expect(after.bins).not.toEqual(before.bins);
+      expect(after.brush).not.toEqual(before.brush);
+      expect(after.axis.length).toBeGreaterThan(3);
+      // A new language and a window reaching past the period redraw the labels and the overview.
+      const past: [number, number] = [Date.UTC(2025, 8, 1), Date.UTC(2026, 1, 1)];
+      for (const el of [gliding, fresh]) {
+        el.language = 'uk';
+        el.window = past;
+        await el.updateComplete;
+      }
+      const reopened = await open(d, past);
+      reopened.language = 'uk';
+      await reopened.updateComplete;
+      try {
+        expect(drawing(gliding)).toEqual(drawing(reopened));
+        expect(drawing(gliding).overview).not.toEqual(after.overview);
+      } finally {
+        reopened.remove();
+      }
+    } finally {
+      gliding.remove();
+      fresh.remove();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/model/dataset';
-import { ALL_FILTERS, eventsByPlace, neighbours, positionOf, visibleEvents } from '../../src/model/select';
+import { ALL_FILTERS, eventsByPlace, neighbours, passesFilters, positionOf, visibleEvents, visibleSummary } from '../../src/model/select';
 import { validateValue } from '../../src/model/validate';
 import { dataset, event, place } from '../fixtures/datasets';
 
@@ -62,5 +62,44 @@ describe('neighbours', () => {
   it('takes more from one side at either end of the list', () => {
     expect(ids(neighbours(kyiv, at('kyiv-1'), 10).events)).toEqual(Array.from({ length: 10 }, (_, i) => `kyiv-${i + 2}`));
     expect(ids(neighbours(kyiv, at('kyiv-30'), 10).events)).toEqual(Array.from({ length: 10 }, (_, i) => `kyiv-${i + 20}`));
+  });
+});
+
+describe('visibleSummary', () => {
+  // Events that start before the window but reach into it, events without a place, and filters:
+  // the quick path for "nothing filtered" must list and count exactly what a plain scan does.
+  function spans(): Dataset {
+    const events = Array.from({ length: 120 }, (_, i) => {
+      const day = 1 + ((i * 7) % 28);
+      const long = i % 11 === 0;
+      return event({
+        id: `e${i}`,
+        kind: i % 3 === 0 ? 'call' : 'meeting',
+        place: i % 5 === 0 ? undefined : 'kyiv',
+        geoPrecision: i % 5 === 0 ? 'none' : undefined,
+        start: `2025-07-${String(day).padStart(2, '0')}`,
+        end: long ? `2025-08-${String(1 + (i % 27)).padStart(2, '0')}` : undefined,
+      });
+    });
+    const result = validateValue(dataset({ places: [place({ id: 'kyiv' })], events }));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.dataset;
+  }
+
+  it('lists the events overlapping the window in time order and counts those without a place', () => {
+    const d = spans();
+    const windows: [number, number][] = [];
+    for (let a = Date.UTC(2025, 5, 28); a < Date.UTC(2025, 7, 5); a += 2.5 * 86_400_000) windows.push([a, a + 6 * 86_400_000], [a, a + 3_600_000]);
+    windows.push(d.extent as [number, number]);
+    for (const filters of [ALL_FILTERS, { hiddenKinds: ['call'], hiddenStatuses: [] }]) {
+      for (const w of windows) {
+        const expected = d.events.filter((e) => e.startMs <= w[1] && e.endMs >= w[0] && passesFilters(e, filters));
+        const got = visibleSummary(d, w, filters);
+        expect(ids(got.events)).toEqual(ids(expected));
+        expect(got.unplaced).toBe(expected.filter((e) => !e.place).length);
+      }
+    }
+    expect(visibleSummary(d, d.extent, ALL_FILTERS).unplaced).toBeGreaterThan(0);
+    expect(d.events.some((e) => e.endMs - e.startMs > 10 * 86_400_000)).toBe(true);
   });
 });
