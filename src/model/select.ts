@@ -74,11 +74,6 @@ export function forEachInWindow(events: readonly ChronoEvent[], window: TimeWind
   }
 }
 
-/** Events in the window that pass the filters, in time order. */
-export function visibleEvents(dataset: Dataset, window: TimeWindow, filters: Filters): ChronoEvent[] {
-  return visibleSummary(dataset, window, filters).events;
-}
-
 const unplacedPrefixes = new WeakMap<readonly ChronoEvent[], Uint32Array>();
 /** For each position, how many events before it have no place; cached per list. */
 function unplacedBefore(events: readonly ChronoEvent[]): Uint32Array {
@@ -101,31 +96,22 @@ function unplacedBefore(events: readonly ChronoEvent[]): Uint32Array {
 export function visibleSummary(dataset: Dataset, window: TimeWindow, filters: Filters): { events: ChronoEvent[]; unplaced: number } {
   const events = dataset.events;
   const [from, to] = window;
-  const end = lowerBound(events, to + 1);
+  const all = isAllFilters(filters);
   const first = lowerBound(events, from - longestSpan(events));
-  if (!isAllFilters(filters)) {
-    const out: ChronoEvent[] = [];
-    let unplaced = 0;
-    for (let i = first; i < end; i++) {
-      const e = events[i]!;
-      if (e.endMs < from || !passesFilters(e, filters)) continue;
-      out.push(e);
-      if (!e.place) unplaced++;
-    }
-    return { events: out, unplaced };
-  }
-  const inside = Math.max(first, Math.min(lowerBound(events, from), end));
-  const head: ChronoEvent[] = [];
+  const end = lowerBound(events, to + 1);
+  const inside = all ? Math.max(first, Math.min(lowerBound(events, from), end)) : end;
+  const out: ChronoEvent[] = [];
   let unplaced = 0;
   for (let i = first; i < inside; i++) {
     const e = events[i]!;
-    if (e.endMs < from) continue;
-    head.push(e);
+    if (e.endMs < from || !(all || passesFilters(e, filters))) continue;
+    out.push(e);
     if (!e.place) unplaced++;
   }
+  if (inside === end) return { events: out, unplaced };
   const prefix = unplacedBefore(events);
   const tail = events.slice(inside, end);
-  return { events: head.length ? head.concat(tail) : tail, unplaced: unplaced + prefix[end]! - prefix[inside]! };
+  return { events: out.length ? out.concat(tail) : tail, unplaced: unplaced + prefix[end]! - prefix[inside]! };
 }
 
 /** The window a dataset opens with: its `view` if it has one, else all of it. */
@@ -151,7 +137,7 @@ export function parseInstant(value: string): number {
   return WHEN_PATTERN.test(value) ? instantOf(value, 'UTC') : NaN;
 }
 
-/** Position of `e` in a list in time (index) order, such as `visibleEvents` returns; -1 if absent. */
+/** Position of `e` in a list in time (index) order, such as `visibleSummary` returns; -1 if absent. */
 export function positionOf(events: readonly ChronoEvent[], e: ChronoEvent): number {
   let lo = 0;
   let hi = events.length;

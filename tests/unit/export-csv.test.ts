@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { csvField, eventsCsv, guardFormula } from '../../src/export/csv';
 import type { Dataset } from '../../src/model/dataset';
-import { ALL_FILTERS, visibleEvents } from '../../src/model/select';
+import { ALL_FILTERS, visibleSummary } from '../../src/model/select';
 import { validateJson, validateValue } from '../../src/model/validate';
 import { readCsvRows } from '../fixtures/csv-read';
 import { dataset, event, place } from '../fixtures/datasets';
@@ -56,7 +56,7 @@ describe('eventsCsv', () => {
 
   it('writes one row per event given, in the columns of the CSV template', () => {
     const d = project();
-    const shown = visibleEvents(d, [Date.UTC(2025, 7, 14), Date.UTC(2025, 7, 22)], { hiddenKinds: ['attack'], hiddenStatuses: [] });
+    const shown = visibleSummary(d, [Date.UTC(2025, 7, 14), Date.UTC(2025, 7, 22)], { hiddenKinds: ['attack'], hiddenStatuses: [] }).events;
     const rows = table(eventsCsv(d, shown, 'en'));
     expect(rows.map((r) => r.id)).toEqual(shown.map((e) => e.id));
     const alaska = rows.find((r) => r.id === 'alaska-summit-trump-putin')!;
@@ -114,7 +114,7 @@ describe('eventsCsv', () => {
 
   it('keeps every event of the project dataset, all filters off', () => {
     const d = project();
-    const all = visibleEvents(d, d.extent, ALL_FILTERS);
+    const all = visibleSummary(d, d.extent, ALL_FILTERS).events;
     expect(table(eventsCsv(d, all, 'en'))).toHaveLength(d.events.length);
   });
 });

@@ -4,7 +4,7 @@ import type { Topology } from 'topojson-specification';
 import { compactNumbers, crowdedGroup, handoutEntries, handoutMaps, handoutTimeline, numberLines, placeLabels } from '../../src/export/handout';
 import { buildBasemap } from '../../src/map/basemap';
 import type { Dataset } from '../../src/model/dataset';
-import { ALL_FILTERS, visibleEvents } from '../../src/model/select';
+import { ALL_FILTERS, visibleSummary } from '../../src/model/select';
 import { validateJson } from '../../src/model/validate';
 
 const basemap = buildBasemap(JSON.parse(readFileSync(new URL('../../node_modules/world-atlas/countries-110m.json', import.meta.url), 'utf8')) as Topology);
@@ -25,7 +25,7 @@ const expand = (text: string) => text.split(/,\s*/).flatMap((part) => {
 
 describe('handoutEntries', () => {
   const d = project();
-  const shown = visibleEvents(d, WINDOW, ALL_FILTERS);
+  const shown = visibleSummary(d, WINDOW, ALL_FILTERS).events;
 
   it('numbers the events from 1 in time order', () => {
     const { entries } = handoutEntries(shown, null);
@@ -62,7 +62,7 @@ describe('compactNumbers', () => {
 
 describe('handoutMaps', () => {
   const d = project();
-  const { entries } = handoutEntries(visibleEvents(d, WINDOW, ALL_FILTERS), null);
+  const { entries } = handoutEntries(visibleSummary(d, WINDOW, ALL_FILTERS).events, null);
   const size = { width: 700, height: 400, detailHeight: 360 };
   const { overview, detail } = handoutMaps(d, entries, { coarse: basemap, fine: null }, size, 'en');
   const labelled = (map: NonNullable<typeof detail>) => map.places.filter((p) => p.box);
@@ -135,7 +135,7 @@ describe('placeLabels', () => {
 
 describe('handoutTimeline', () => {
   const d = project();
-  const { entries } = handoutEntries(visibleEvents(d, WINDOW, ALL_FILTERS), null);
+  const { entries } = handoutEntries(visibleSummary(d, WINDOW, ALL_FILTERS).events, null);
   const timeline = handoutTimeline(d, entries, WINDOW, 700);
 
   it('draws one mark per entry, with its number, in the lane of its kind', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { datasetJson, shownEventsFile, wholeDatasetFile } from '../../src/export/json';
 import type { Dataset } from '../../src/model/dataset';
-import { visibleEvents } from '../../src/model/select';
+import { visibleSummary } from '../../src/model/select';
 import { validateJson, validateValue } from '../../src/model/validate';
 import { dataset, event, place } from '../fixtures/datasets';
 
@@ -26,7 +26,7 @@ const WINDOW = [Date.UTC(2025, 7, 14), Date.UTC(2025, 7, 22)] as const;
 describe('shownEventsFile', () => {
   it('is a schema v2 dataset of exactly the events shown, which passes validation', () => {
     const d = project();
-    const shown = visibleEvents(d, WINDOW, { hiddenKinds: ['meeting'], hiddenStatuses: [] });
+    const shown = visibleSummary(d, WINDOW, { hiddenKinds: ['meeting'], hiddenStatuses: [] }).events;
     const file = shownEventsFile(d, shown, WINDOW);
     expect(file.version).toBe(2);
     const back = reread(datasetJson(file));

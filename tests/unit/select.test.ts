@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/model/dataset';
-import { ALL_FILTERS, eventsByPlace, neighbours, passesFilters, positionOf, visibleEvents, visibleSummary } from '../../src/model/select';
+import { ALL_FILTERS, eventsByPlace, neighbours, passesFilters, positionOf, visibleSummary } from '../../src/model/select';
 import { validateValue } from '../../src/model/validate';
 import { dataset, event, place } from '../fixtures/datasets';
 
@@ -24,7 +24,7 @@ const ids = (events: readonly { id: string }[]) => events.map((e) => e.id);
 
 describe('positionOf', () => {
   const d = data();
-  const aug = visibleEvents(d, [Date.UTC(2025, 7, 4), Date.UTC(2025, 7, 10)], ALL_FILTERS);
+  const aug = visibleSummary(d, [Date.UTC(2025, 7, 4), Date.UTC(2025, 7, 10)], ALL_FILTERS).events;
 
   it('finds an event in a list in time order, as the linear search did', () => {
     for (const e of d.events) expect(positionOf(aug, e)).toBe(aug.indexOf(e));
