@@ -413,8 +413,7 @@ export class CmTimeline extends LitElement {
     this.drawAxes();
     const brushSel = select(this.brushGroup);
     // The brush's overlay is set up again only when its size changes, not on every frame of a glide.
-    if (this.brushed.group !== this.brushGroup || this.brushed.width !== width) {
-      this.brushed = { group: this.brushGroup, width };
+    if (this.keyChanged(this.brushGroup, String(width))) {
       this.brusher.extent([[0, 0], [width, OVERVIEW - 16]]);
       brushSel.call(this.brusher);
     }
@@ -480,9 +479,14 @@ export class CmTimeline extends LitElement {
     if (this.playing) this.dispatchEvent(new PlayRequestEvent(speed));
   };
 
-  private brushed: { group: SVGGElement | null; width: number } = { group: null, width: 0 };
-  private overviewAxis: { group: SVGGElement | null; key: string } = { group: null, key: '' };
-  private mainAxis: { group: SVGGElement | null; key: string } = { group: null, key: '' };
+  /** What each D3-filled group was last drawn for; a group drawn after a failed draw is a new element. */
+  private readonly drawnFor = new WeakMap<Element, string>();
+
+  private keyChanged(group: Element, key: string): boolean {
+    if (this.drawnFor.get(group) === key) return false;
+    this.drawnFor.set(group, key);
+    return true;
+  }
 
   private drawAxes(): void {
     const x = this.viewScale();
@@ -491,8 +495,7 @@ export class CmTimeline extends LitElement {
     // Labels that would be cut at either edge are hidden rather than clipped.
     const inside = (scale: (d: Date) => number) => (d: Date) => (scale(d) < 18 || scale(d) > width - 18 ? 'none' : null);
     const ticks = x.ticks(Math.max(2, Math.floor(width / 90)));
-    const axisKey = `${width}|${ticks.map(Number).join('|')}|${this.language}`;
-    if (this.mainAxis.group === this.axisGroup && this.mainAxis.key === axisKey) {
+    if (!this.keyChanged(this.axisGroup, `${width}|${ticks.map(Number).join('|')}|${this.language}`)) {
       // The same ticks as the last frame (a glide, a playback): they only move. d3's axis would
       // also write every label again, and each write costs the page a layout.
       const offset = devicePixelRatio > 1 ? 0 : 0.5;
@@ -501,7 +504,6 @@ export class CmTimeline extends LitElement {
         .attr('transform', (d) => `translate(${x(d) + offset},0)`)
         .attr('display', inside(x));
     } else {
-      this.mainAxis = { group: this.axisGroup, key: axisKey };
       select(this.axisGroup)
         .call(axisBottom(x).tickValues(ticks).tickFormat(format).tickSizeOuter(0))
         .selectAll<SVGGElement, Date>('.tick')
@@ -509,9 +511,7 @@ export class CmTimeline extends LitElement {
     }
     // The overview's axis shows the whole period: it changes with the width, the period and the
     // language, not with each frame of a zoom or a playback.
-    const overviewKey = `${width}|${this.base.domain().map(Number).join('|')}|${this.language}`;
-    if (this.overviewAxis.group === this.overviewAxisGroup && this.overviewAxis.key === overviewKey) return;
-    this.overviewAxis = { group: this.overviewAxisGroup, key: overviewKey };
+    if (!this.keyChanged(this.overviewAxisGroup, `${width}|${this.base.domain().map(Number).join('|')}|${this.language}`)) return;
     select(this.overviewAxisGroup)
       .call(axisBottom(this.base).ticks(Math.max(2, Math.floor(width / 110))).tickFormat(format).tickSize(3).tickSizeOuter(0))
       .selectAll<SVGGElement, Date>('.tick')

@@ -31,13 +31,14 @@ const shortDays = new Map<string, string>();
 
 /** Short day for axis-like places: "18 Aug 2025". */
 export function formatShortDay(ms: number, lang: UiLanguage, timeZone = 'UTC'): string {
-  if (timeZone !== 'UTC') return formatter(lang, withEra(ms, { day: 'numeric', month: 'short', year: 'numeric', timeZone })).format(ms);
+  const format = () => formatter(lang, withEra(ms, { day: 'numeric', month: 'short', year: 'numeric', timeZone })).format(ms);
+  if (timeZone !== 'UTC') return format();
   // The timeline's bars name their days on every frame of a playback: a UTC day is written once.
   const key = `${lang}|${Math.floor(ms / 86_400_000)}`;
   let text = shortDays.get(key);
   if (text === undefined) {
     if (shortDays.size >= 4_000) shortDays.clear();
-    shortDays.set(key, (text = formatter(lang, withEra(ms, { day: 'numeric', month: 'short', year: 'numeric', timeZone })).format(ms)));
+    shortDays.set(key, (text = format()));
   }
   return text;
 }
