@@ -12,7 +12,12 @@ async function load<T>(path: string): Promise<T> {
   return (await runnerImport<T>(path, { configFile: false, logLevel: 'warn' })).module;
 }
 
-/** Chromium as installed by apt; flags from docs/SETUP notes: software WebGL, no background traffic. */
+/**
+ * Chromium as installed by apt; flags from docs/SETUP notes: software WebGL, no background traffic.
+ * The disabled features are the browser's own address-bar popup, a WebUI page that Chromium 156
+ * loads in a renderer of its own for every new window, headless or not: about 2 s of CPU in the
+ * first seconds of each page, which on two cores slowed whatever page was being loaded or measured.
+ */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -23,6 +28,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--enable-unsafe-swiftshader',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI',
 ];
 
 /** Ships the dataset and its JSON Schema at stable paths (`data/…`) so embedders can link them. */
