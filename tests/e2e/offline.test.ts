@@ -5,7 +5,7 @@
  * drives only its own patched Firefox builds.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, afterEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,26 @@ describe.skipIf(!existsSync(FIREFOX) && !process.env.CI)(`the offline classroom 
 });
 
 describe('the hosted build', () => {
+  it('starts caching itself only once the interactive has drawn, not while its dataset is on its way', async () => {
+    session = await openPage({ serviceWorkers: true });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const events = readFileSync(new URL('../../data/events.json', import.meta.url), 'utf8');
+    await session.page.route('**/data/events.json', async (route) => {
+      await held;
+      await route.fulfill({ body: events, contentType: 'application/json' });
+    });
+    const opened = gotoApp(session);
+    // The page has loaded and sits idle, waiting for its data: caching the build would compete with it.
+    await expect.poll(() => session!.page.locator('chrono-map .loading').count(), { timeout: 10_000 }).toBe(1);
+    await session.page.waitForTimeout(2_500);
+    const registered = () => session!.page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
+    expect(await registered()).toBe(false);
+    release();
+    expect(await opened).toBe('ready');
+    await expect.poll(registered, { timeout: 30_000 }).toBe(true);
+  });
+
   it('opens again with the network off once it has been visited', async () => {
     session = await openPage({ serviceWorkers: true });
     expect(await gotoApp(session, '?lang=uk')).toBe('ready');
