@@ -70,6 +70,7 @@ import { ICON_SIZE, MARK_STROKE, RING_OUTER, RING_RADIUS, RING_WIDTH, STRIKE, di
 import { loadMapLibre, type MapLibre } from '../map/maplibre';
 import { MAP_MAX_ZOOM, PlaceIndex, type MapItem } from '../map/place-index';
 import { PlaceSearch } from '../map/place-search';
+import { rebuildDelay, type RebuildClock } from '../map/rebuild-pace';
 import { edgePlacements, farParts, storyView, unionBounds, type StoryGroup } from '../map/story-view';
 import { DETAIL_ZOOM } from '../map/style';
 import { basemapPaths, cameraBounds, cameraForBounds, layoutLabels, projectionFor, type Box, type Camera, type PlacedLabel } from '../map/svg-scene';
@@ -86,6 +87,8 @@ type Mode = 'pending' | 'webgl' | 'svg';
 type Dirty = 'index' | 'fit' | 'kinds' | 'palette' | 'picked' | 'reveal' | 'counts';
 /** State that only moves the overlays: changing it redraws nothing on the map. */
 const OVERLAY_STATE = new Set<PropertyKey>(['labels', 'edges', 'tip']);
+/** State the cluster index is built from. */
+const INDEX_STATE = new Set<PropertyKey>(['data', 'window', 'filters', 'searchMatches']);
 
 /** Length of an eased view change, unless the reader asked for reduced motion. */
 const EASE_MS = 400;
@@ -106,14 +109,6 @@ const MAX_PICKED = 24;
 /** The story's groups are the clusters of the coarsest zoom from here down with at most this many. */
 const GROUP_ZOOM = 5;
 const MAX_GROUPS = 128;
-/** A rebuild of the places that took d ms is not repeated within this many times d (playback, drags). */
-const REBUILD_SPACING = 4;
-/**
- * Nor within this many ms: each new index also costs the map new tiles and a redraw of the
- * canvas, which a window moving every frame (playback, a drag) would otherwise ask for every
- * frame, leaving no frame time for the timeline or for input.
- */
-const MIN_REBUILD_SPACING_MS = 200;
 /** Beyond the view, how far (px) marks are still looked for, so labels and marks at its edge are right. */
 const VIEW_MARGIN = 40;
 const ARROWS = ['↑', '↗', '→', '↘', '↓', '↙', '←', '↖'];
@@ -248,8 +243,7 @@ export class CmMap extends LitElement {
   private svg: SvgScene | null = null;
   /** The window the current index (and so the story) was built for. */
   private indexWindow: TimeWindow = [0, 0];
-  private builtAt = -Infinity;
-  private buildCost = 0;
+  private readonly pace: RebuildClock = { changedAt: -Infinity, builtAt: -Infinity, buildCost: 0 };
   private rebuildTimer = 0;
   private rebuildDue = false;
   private readonly measureLabel = measurer(LABEL_FONT);
@@ -259,6 +253,11 @@ export class CmMap extends LitElement {
   /** The MapLibre map while drawing with WebGL, else null. Read it; change the map through properties. */
   get mapLibre(): MapLibreMap | null {
     return this.mode === 'webgl' ? (this.engine?.map ?? null) : null;
+  }
+
+  /** Whether the map draws in the coming animation frame (WebGL only; see WebGLMap). */
+  get drawsNextFrame(): boolean {
+    return !!this.engine?.drawsNextFrame;
   }
 
   /** See the element's documentation: read back from what is drawn, each event once, in time order. */
@@ -409,18 +408,20 @@ export class CmMap extends LitElement {
     // redraw the whole map every frame): it shows the whole period once, and events appear in it.
     // Worked out before this update's rebuild, whose story may no longer be the whole period's.
     if (changed.has('playing')) this.playBounds = this.playing ? this.periodBounds() : null;
-    let rebuild = changed.has('data') || changed.has('window') || changed.has('filters') || changed.has('searchMatches') || this.rebuildDue;
-    // Playback and drags change the window every frame: a costly rebuild waits its turn. While
-    // playing it always runs in a task of its own, not in the animation frame that moved the
-    // timeline, so that frame is not held up by it.
-    const wait = this.builtAt + Math.max(REBUILD_SPACING * this.buildCost, MIN_REBUILD_SPACING_MS) - performance.now();
+    const asked = [...INDEX_STATE].some((key) => changed.has(key));
+    let rebuild = asked || this.rebuildDue;
+    // In a stream of changes (playback, a drag) a costly rebuild waits its turn (map/rebuild-pace.ts).
+    // While playing it always runs in a task of its own, not in the frame that moved the timeline.
+    const now = performance.now();
+    const wait = asked ? rebuildDelay(now, this.pace) : 0;
+    if (asked) this.pace.changedAt = now;
     if (rebuild && this.index && !changed.has('data') && !this.rebuildDue && (wait > 0 || this.playing)) {
       clearTimeout(this.rebuildTimer);
       this.rebuildDeferred = true;
       this.rebuildTimer = window.setTimeout(() => {
         this.rebuildDue = true;
         this.requestUpdate();
-      }, Math.max(wait, 0));
+      }, wait);
       rebuild = false;
     }
     if (rebuild) this.rebuild(changed.has('searchMatches') && !changed.has('window') && !changed.has('filters') && !changed.has('data'));
@@ -452,8 +453,8 @@ export class CmMap extends LitElement {
     this.indexWindow = this.currentWindow();
     this.places = d ? summarizePlaces(d, tallyPlaces(d, this.indexWindow, this.filters), this.searchMatches) : [];
     this.index = d ? new PlaceIndex(d, this.places) : null;
-    this.builtAt = performance.now();
-    this.buildCost = this.builtAt - started;
+    this.pace.builtAt = performance.now();
+    this.pace.buildCost = this.pace.builtAt - started;
   }
 
   /** The box fits go to: the whole period's story while playing, else the window's. */
@@ -475,11 +476,9 @@ export class CmMap extends LitElement {
     const d = this.data;
     if (!d || !index) return { bounds: null, parts: [] };
     const world: Bounds = [-180, -85, 180, 85];
-    let items: MapItem[] = [];
-    for (let z = GROUP_ZOOM; z >= 0; z--) {
-      items = index.items(world, z);
-      if (items.length <= MAX_GROUPS) break;
-    }
+    let zoom = GROUP_ZOOM;
+    while (zoom > 0 && index.count(zoom) > MAX_GROUPS) zoom--;
+    const items = index.items(world, zoom);
     const groups: StoryGroup[] = items.map((item) =>
       item.type === 'place'
         ? { lon: item.lon, lat: item.lat, bounds: [item.lon, item.lat, item.lon, item.lat], weight: item.events }
@@ -504,7 +503,10 @@ export class CmMap extends LitElement {
   }
 
   override updated(changed: PropertyValues): void {
-    const relevant = [...changed.keys()].some((k) => !OVERLAY_STATE.has(k)) || this.drawnSize !== `${this.size.width}x${this.size.height}`;
+    // A change whose rebuild waits its turn (each frame of a playback) moves nothing yet: the
+    // overlays are laid out again once the map has drawn the rebuild.
+    const relevant =
+      [...changed.keys()].some((k) => !OVERLAY_STATE.has(k) && !(this.rebuildDeferred && INDEX_STATE.has(k))) || this.drawnSize !== `${this.size.width}x${this.size.height}`;
     this.drawnSize = `${this.size.width}x${this.size.height}`;
     if (this.mode === 'webgl' && this.engine) {
       const applied = this.dirty.size > 0;

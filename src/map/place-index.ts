@@ -145,6 +145,12 @@ export class PlaceIndex {
     this.index.load(points);
   }
 
+  /** How many items (places and clusters) the whole world holds at `zoom` (its integer part). */
+  count(zoom: number): number {
+    const z = Math.min(Math.max(Math.floor(zoom), 0), CLUSTER_MAX_ZOOM + 1);
+    return this.index.trees[z]?.numItems ?? 0;
+  }
+
   /** What is drawn at `zoom` (its integer part, as tiles are) in the box; the box may cross ±180. */
   items(bbox: Bounds, zoom: number): MapItem[] {
     return this.index.getClusters([bbox[0], bbox[1], bbox[2], bbox[3]], Math.floor(zoom)).map((f) => this.item(f.geometry.coordinates as [number, number], f.properties as Tags & { cluster?: true; cluster_id?: number; point_count?: number }));

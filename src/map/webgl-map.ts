@@ -77,6 +77,7 @@ export class WebGLMap {
   private detail: 'none' | 'loading' | 'shown' = 'none';
   private removed = false;
   private restoreTimer = 0;
+  private drawDue = false;
 
   /** Throws (GPUInitializationError among others) when the map cannot be created. */
   constructor(
@@ -117,6 +118,12 @@ export class WebGLMap {
       this.onZoom();
     });
     this.map.setMissingStyleImageResolver(this.onImageMissing);
+    this.map.on('sourcedata', (e) => {
+      if (e.sourceId === SOURCE.places && e.tile) this.drawDue = true;
+    });
+    // After a draw, a map that has its tiles but is not idle has asked for another frame.
+    this.map.on('render', () => (this.drawDue = this.map.loaded()));
+    this.map.on('idle', () => (this.drawDue = false));
     this.map.on('click', this.onClick);
     this.map.on('mousemove', this.onPointerMove);
     this.map.on('mouseout', this.onOut);
@@ -158,6 +165,14 @@ export class WebGLMap {
     const slots = slotsOfRingName(id);
     if (slots && !this.map.hasImage(id)) this.map.addImage(id, drawRing(this.kinds, slots, this.palette, this.dark, ICON_PIXEL_RATIO), { pixelRatio: ICON_PIXEL_RATIO });
   };
+
+  /**
+   * Whether MapLibre draws in the coming animation frame: a place tile has arrived since its
+   * last draw, or that draw asked for one more (it places new symbols again in the next frame).
+   */
+  get drawsNextFrame(): boolean {
+    return this.drawDue;
+  }
 
   /** Draws a new cluster index: its tiles replace the old ones as they arrive. */
   setIndex(index: PlaceIndex, formatCount: (n: number) => string): void {

@@ -440,6 +440,25 @@ describe('<cm-map>', () => {
       expect(el.renderedEventIds()).toEqual(['proposal', 'night', 'markup']);
     });
 
+    it('tells that it draws in the coming frame when a new window’s tiles arrive, and not once it is still', async () => {
+      const el = await mount();
+      await settled(el);
+      expect(el.drawsNextFrame).toBe(false);
+      const map = el.mapLibre!;
+      // Heard after the map's own listener: a place tile has just arrived and will be drawn.
+      const seen: boolean[] = [];
+      const onTile = (e: { sourceId?: string; tile?: unknown }) => {
+        if (e.sourceId === 'places' && e.tile) seen.push(el.drawsNextFrame);
+      };
+      map.on('sourcedata', onTile);
+      await change(el, { window: [Date.UTC(2025, 7, 19), Date.UTC(2025, 7, 22)] });
+      map.off('sourcedata', onTile);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every(Boolean)).toBe(true);
+      await settled(el);
+      expect(el.drawsNextFrame).toBe(false);
+    });
+
     it('brings a selected event into view without zooming out', async () => {
       const el = await mount({ reducedMotion: true });
       const map = el.mapLibre!;

@@ -38,6 +38,10 @@ describe('PlaceIndex', () => {
     expect(index.items(WORLD, MAP_MAX_ZOOM).every((i) => i.type === 'place')).toBe(true);
   });
 
+  it('counts what the whole world holds at a zoom without listing it', () => {
+    for (const zoom of [0, 2, 4.7, 8, MAP_MAX_ZOOM]) expect(index.count(zoom)).toBe(index.items(WORLD, zoom).length);
+  });
+
   it('knows what a cluster holds: its places, their box, kinds, busiest place and most important event', () => {
     const cluster = index.items(WORLD, 4).find((i): i is MapItem & { type: 'cluster' } => i.type === 'cluster' && i.places > 5)!;
     const places = index.leaves(cluster.id);
