@@ -84,7 +84,6 @@ const NARROW = 600;
 const SLOW_MS = 3_000;
 
 import './cm-download';
-import { prefetchHandout } from './cm-handout';
 
 @customElement('chrono-map')
 export class ChronoMap extends LitElement {
@@ -489,7 +488,7 @@ export class ChronoMap extends LitElement {
       if (!this.app.playback || !this.isConnected) return;
       // Where drawing the map is slow (software WebGL), a frame that also moves the timeline is
       // twice as long: the tick waits a frame or two for the map, and the next one catches up.
-      if (held < 2 && this.renderRoot.querySelector('cm-map')?.drawsNextFrame) {
+      if (held < 2 && this.renderRoot.querySelector('cm-map')?.drawsInFrame?.(now)) {
         held++;
         this.clock = requestAnimationFrame(frame);
         return;
@@ -626,14 +625,14 @@ export class ChronoMap extends LitElement {
   }
 
   private onViewReady(e: ViewReadyEvent): void {
-    // The map's code (MapLibre, the basemap: most of the bytes) and the handout's are fetched
-    // only once the timeline has painted, so readers see the events first. MapLibre and the
-    // basemap are asked for beside the map's element, not once it has rendered.
+    // The map's code (MapLibre, the basemap: most of the bytes) and the print handout's are
+    // fetched only once the timeline has painted, so readers see the events first. MapLibre and
+    // the basemap are asked for beside the map's element, not once it has rendered.
     if (e.view === 'timeline') {
       void import('./cm-map');
       void import('../map/maplibre').then((m) => m.loadMapLibre()).catch(() => undefined);
       void import('../map/basemap').then((m) => m.loadBasemap('coarse')).catch(() => undefined);
-      prefetchHandout();
+      void import('./cm-handout').then((m) => m.prefetchHandout()).catch(() => undefined);
     }
     this.drawn.add(e.view);
     if (this.drawn.size === 2) this.dispatch({ type: 'drawn' });

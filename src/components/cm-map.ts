@@ -255,9 +255,9 @@ export class CmMap extends LitElement {
     return this.mode === 'webgl' ? (this.engine?.map ?? null) : null;
   }
 
-  /** Whether the map draws in the coming animation frame (WebGL only; see WebGLMap). */
-  get drawsNextFrame(): boolean {
-    return !!this.engine?.drawsNextFrame;
+  /** Whether the map draws in the animation frame that began at `frameTime` (WebGL only; see WebGLMap). */
+  drawsInFrame(frameTime: number): boolean {
+    return !!this.engine?.drawsInFrame(frameTime);
   }
 
   /** See the element's documentation: read back from what is drawn, each event once, in time order. */

@@ -78,6 +78,7 @@ export class WebGLMap {
   private removed = false;
   private restoreTimer = 0;
   private drawDue = false;
+  private drawnAt = -Infinity;
 
   /** Throws (GPUInitializationError among others) when the map cannot be created. */
   constructor(
@@ -122,7 +123,10 @@ export class WebGLMap {
       if (e.sourceId === SOURCE.places && e.tile) this.drawDue = true;
     });
     // After a draw, a map that has its tiles but is not idle has asked for another frame.
-    this.map.on('render', () => (this.drawDue = this.map.loaded()));
+    this.map.on('render', () => {
+      this.drawnAt = performance.now();
+      this.drawDue = this.map.loaded();
+    });
     this.map.on('idle', () => (this.drawDue = false));
     this.map.on('click', this.onClick);
     this.map.on('mousemove', this.onPointerMove);
@@ -167,11 +171,12 @@ export class WebGLMap {
   };
 
   /**
-   * Whether MapLibre draws in the coming animation frame: a place tile has arrived since its
-   * last draw, or that draw asked for one more (it places new symbols again in the next frame).
+   * Whether MapLibre draws in the animation frame that began at `frameTime` (its callbacks'
+   * timestamp): it has drawn in it already, or a place tile has arrived since its last draw, or
+   * that draw asked for one more (it places new symbols again in the next frame).
    */
-  get drawsNextFrame(): boolean {
-    return this.drawDue;
+  drawsInFrame(frameTime: number): boolean {
+    return this.drawDue || this.drawnAt >= frameTime;
   }
 
   /** Draws a new cluster index: its tiles replace the old ones as they arrive. */

@@ -2,15 +2,20 @@
  * Registers the service worker (src/offline/service-worker.ts, built as `sw.js` beside
  * index.html) from this script file, not inline, so the page's CSP holds. Only on the
  * interactive's own pages: a newsroom page that loads the script from elsewhere is not the
- * worker's to control. Only once the interactive has drawn (or failed to) and the page has gone
- * quiet: caching the build compiles and stores every chunk, and on a two-core phone that work,
- * begun while the dataset was still being validated, held the first drawing back by a few hundred
- * ms. A page whose element never answers registers anyway, a while after its load.
+ * worker's to control. Only a while after the interactive has drawn (or failed to), when the
+ * page is idle: caching the build fetches, compiles and stores every chunk, and on a two-core
+ * machine that work, begun while the dataset was still being validated, held the first drawing
+ * back by a few hundred ms, and begun right after it, slowed the reader's first clicks. A page
+ * whose element never answers registers anyway, a while after its load.
  */
 import { trustScriptUrl } from '../security/trusted-types';
 
 /** Where the worker is from the code chunks, which Vite writes to `assets/`. A variable, so Vite does not try to bundle it. */
 const WORKER_FROM_CHUNKS = '../sw.js';
+/** How long after the interactive has drawn the worker waits (then for an idle moment). */
+const AFTER_DRAWN_MS = 10_000;
+/** How long after its load a page whose element has neither drawn nor failed waits to register. */
+const NO_ANSWER_MS = 20_000;
 
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
@@ -28,8 +33,7 @@ export function registerServiceWorker(): void {
     started = true;
     removeEventListener('cm-ready', whenQuiet);
     removeEventListener('cm-error', whenQuiet);
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 10_000 });
-    else setTimeout(register, 2000);
+    setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(register, { timeout: 10_000 }) : register()), AFTER_DRAWN_MS);
   };
   addEventListener('cm-ready', whenQuiet);
   addEventListener('cm-error', whenQuiet);
@@ -38,5 +42,3 @@ export function registerServiceWorker(): void {
   else addEventListener('load', fallback, { once: true });
 }
 
-/** How long after its load a page whose element has neither drawn nor failed waits to register. */
-const NO_ANSWER_MS = 20_000;

@@ -440,23 +440,30 @@ describe('<cm-map>', () => {
       expect(el.renderedEventIds()).toEqual(['proposal', 'night', 'markup']);
     });
 
-    it('tells that it draws in the coming frame when a new window’s tiles arrive, and not once it is still', async () => {
+    it('tells whether it draws in a frame: when a new window’s tiles arrive, in the frame it draws, and not once it is still', async () => {
       const el = await mount();
       await settled(el);
-      expect(el.drawsNextFrame).toBe(false);
+      const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      expect(el.drawsInFrame(await frame())).toBe(false);
       const map = el.mapLibre!;
-      // Heard after the map's own listener: a place tile has just arrived and will be drawn.
+      // Heard after the map's own listeners: a place tile has just arrived and will be drawn; a frame is being drawn.
       const seen: boolean[] = [];
       const onTile = (e: { sourceId?: string; tile?: unknown }) => {
-        if (e.sourceId === 'places' && e.tile) seen.push(el.drawsNextFrame);
+        if (e.sourceId === 'places' && e.tile) seen.push(el.drawsInFrame(performance.now()));
       };
+      const drawing: boolean[] = [];
+      const onRender = () => drawing.push(el.drawsInFrame(document.timeline.currentTime as number));
       map.on('sourcedata', onTile);
+      map.on('render', onRender);
       await change(el, { window: [Date.UTC(2025, 7, 19), Date.UTC(2025, 7, 22)] });
       map.off('sourcedata', onTile);
+      map.off('render', onRender);
       expect(seen.length).toBeGreaterThan(0);
       expect(seen.every(Boolean)).toBe(true);
+      expect(drawing.length).toBeGreaterThan(0);
+      expect(drawing.every(Boolean)).toBe(true);
       await settled(el);
-      expect(el.drawsNextFrame).toBe(false);
+      expect(el.drawsInFrame(await frame())).toBe(false);
     });
 
     it('brings a selected event into view without zooming out', async () => {
