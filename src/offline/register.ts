@@ -41,4 +41,3 @@ export function registerServiceWorker(): void {
   if (document.readyState === 'complete') fallback();
   else addEventListener('load', fallback, { once: true });
 }
-
