@@ -453,15 +453,21 @@ describe('<cm-map>', () => {
       };
       const drawing: boolean[] = [];
       const onRender = () => drawing.push(el.drawsInFrame(document.timeline.currentTime as number));
+      // `idle` comes in the frame of the last draw, once nothing more is due: that frame is still drawn.
+      let lastFrame: boolean | null = null;
+      const onIdle = () => (lastFrame = el.drawsInFrame(document.timeline.currentTime as number));
       map.on('sourcedata', onTile);
       map.on('render', onRender);
+      map.on('idle', onIdle);
       await change(el, { window: [Date.UTC(2025, 7, 19), Date.UTC(2025, 7, 22)] });
       map.off('sourcedata', onTile);
       map.off('render', onRender);
+      map.off('idle', onIdle);
       expect(seen.length).toBeGreaterThan(0);
       expect(seen.every(Boolean)).toBe(true);
       expect(drawing.length).toBeGreaterThan(0);
       expect(drawing.every(Boolean)).toBe(true);
+      expect(lastFrame).toBe(true);
       await settled(el);
       expect(el.drawsInFrame(await frame())).toBe(false);
     });
