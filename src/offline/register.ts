@@ -28,16 +28,16 @@ export function registerServiceWorker(): void {
     navigator.serviceWorker.register(script, { scope: scope.href }).catch((error: unknown) => console.warn('Chronomap works online only: the service worker could not be registered.', error));
   };
   let started = false;
-  const whenQuiet = () => {
+  const afterDrawn = () => {
     if (started) return;
     started = true;
-    removeEventListener('cm-ready', whenQuiet);
-    removeEventListener('cm-error', whenQuiet);
+    removeEventListener('cm-ready', afterDrawn);
+    removeEventListener('cm-error', afterDrawn);
     setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(register, { timeout: 10_000 }) : register()), AFTER_DRAWN_MS);
   };
-  addEventListener('cm-ready', whenQuiet);
-  addEventListener('cm-error', whenQuiet);
-  const fallback = () => setTimeout(whenQuiet, NO_ANSWER_MS);
+  addEventListener('cm-ready', afterDrawn);
+  addEventListener('cm-error', afterDrawn);
+  const fallback = () => setTimeout(afterDrawn, NO_ANSWER_MS);
   if (document.readyState === 'complete') fallback();
   else addEventListener('load', fallback, { once: true });
 }

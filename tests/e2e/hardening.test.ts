@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { distinctPlacesDataset } from '../../scripts/synthetic';
 import { WORKER_BYTES } from '../../src/load/validate-bytes';
-import { gotoApp, openPage, type Session } from './browser';
+import { gotoApp, holdDataset, openPage, type Session } from './browser';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -13,17 +13,6 @@ afterEach(async () => {
 
 const errorText = (s: Session) => s.page.locator('chrono-map .error').innerText();
 const EVENTS = readFileSync(new URL('../../data/events.json', import.meta.url), 'utf8');
-
-/** Holds the dataset's response back until the returned function is called. */
-async function holdDataset(s: Session): Promise<() => void> {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await s.page.route('**/data/events.json', async (route) => {
-    await held;
-    await route.fulfill({ body: EVENTS, contentType: 'application/json' });
-  });
-  return () => release();
-}
 
 describe('load failures', () => {
   it('says the data is still loading when it takes long, and stays usable', async () => {

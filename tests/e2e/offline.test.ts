@@ -5,12 +5,12 @@
  * drives only its own patched Firefox builds.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { OFFLINE_FILE, offlinePackageSize } from '../../scripts/package';
-import { gotoApp, openPage, type Session } from './browser';
+import { gotoApp, holdDataset, openPage, type Session } from './browser';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -100,13 +100,7 @@ describe.skipIf(!existsSync(FIREFOX) && !process.env.CI)(`the offline classroom 
 describe('the hosted build', () => {
   it('starts caching itself only once the interactive has drawn, not while its dataset is on its way', async () => {
     session = await openPage({ serviceWorkers: true });
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const events = readFileSync(new URL('../../data/events.json', import.meta.url), 'utf8');
-    await session.page.route('**/data/events.json', async (route) => {
-      await held;
-      await route.fulfill({ body: events, contentType: 'application/json' });
-    });
+    const release = await holdDataset(session);
     const opened = gotoApp(session);
     // The page has loaded and sits idle, waiting for its data: caching the build would compete with it.
     await expect.poll(() => session!.page.locator('chrono-map .loading').count(), { timeout: 10_000 }).toBe(1);
