@@ -529,6 +529,9 @@ export class CmTimeline extends LitElement {
   }
 
   private readonly onZoom = (event: D3ZoomEvent<SVGSVGElement, unknown>): void => {
+    // A zoom moved from code (updated() keeping d3 in step with the view) is that view already;
+    // read back through the scale it differs in the last bits and would draw every frame twice.
+    if (!event.sourceEvent) return;
     const domain = event.transform.rescaleX(this.base).domain().map(Number) as [number, number];
     if (!this.view || domain[0] !== this.view[0] || domain[1] !== this.view[1]) this.view = domain;
   };

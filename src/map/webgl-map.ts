@@ -19,6 +19,7 @@ import type { PickedMark, PlaceSummary } from './features';
 import { MAP_MAX_ZOOM, type PlaceIndex } from './place-index';
 import type { Camera } from './svg-scene';
 import { DETAIL_ZOOM, LAYER, SOURCE, detailBasemap, mapStyle, themePaint } from './style';
+import { refreshTogether } from './tile-batch';
 import { PlaceTiles } from './tile-protocol';
 
 /** What is under the pointer: places (topmost first) or a cluster. */
@@ -184,7 +185,8 @@ export class WebGLMap {
     this.index = index;
     this.formatCount = formatCount;
     this.tiles.publish(index, formatCount);
-    if (this.map.getSource(SOURCE.places)) this.map.refreshTiles(SOURCE.places);
+    const source = this.map.getSource(SOURCE.places);
+    if (source) refreshTogether(source, () => this.map.refreshTiles(SOURCE.places));
   }
 
   /** The selected and hovered events' own marks: markers kept where they stay, made or dropped where not. */

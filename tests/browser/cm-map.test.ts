@@ -472,6 +472,43 @@ describe('<cm-map>', () => {
       expect(el.drawsInFrame(await frame())).toBe(false);
     });
 
+    it('shows a new window’s place tiles all at once, so the map draws it once and not half old, half new', async () => {
+      // While playing, the camera stays where the reader left it as the window moves.
+      const el = await mount({ reducedMotion: true });
+      await change(el, { playing: true });
+      const map = el.mapLibre!;
+      // Four place tiles (zoom 2, the view across the corner they share) hold the window's places.
+      map.jumpTo({ center: [0, 0], zoom: 2 });
+      await settled(el);
+      // Tasks are told apart by a message posted from the first tile event of each.
+      let task = 0;
+      let marked = false;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        task++;
+        marked = false;
+      };
+      const arrivals: number[] = [];
+      const onTile = (e: { sourceId?: string; tile?: unknown }) => {
+        if (e.sourceId !== 'places' || !e.tile) return;
+        arrivals.push(task);
+        if (!marked) channel.port2.postMessage(null);
+        marked = true;
+      };
+      let renders = 0;
+      const onRender = () => renders++;
+      map.on('sourcedata', onTile);
+      map.on('render', onRender);
+      await change(el, { window: [Date.UTC(2025, 7, 18), Date.UTC(2025, 7, 20)] });
+      map.off('sourcedata', onTile);
+      map.off('render', onRender);
+      channel.port1.close();
+      expect(arrivals.length).toBeGreaterThanOrEqual(2);
+      expect(arrivals, `renders ${renders}`).toEqual(arrivals.map(() => arrivals[0]));
+      // One draw of the new tiles, one more in which MapLibre places their symbols again.
+      expect(renders).toBeLessThanOrEqual(2);
+    });
+
     it('brings a selected event into view without zooming out', async () => {
       const el = await mount({ reducedMotion: true });
       const map = el.mapLibre!;

@@ -112,6 +112,23 @@ describe('<cm-timeline>', () => {
     expect(whole![1]).toBeGreaterThan(Date.UTC(2025, 9, 1));
   });
 
+  it('draws a new window once, as in each frame of a playback, not a second time for its own zoom catching up', async () => {
+    const el = await mount();
+    el.playing = 1;
+    await el.updateComplete;
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await frames();
+    const render = vi.spyOn(el, 'render');
+    for (let day = 1; day <= 3; day++) {
+      // A slide by an amount the zoom's own arithmetic does not give back exactly.
+      el.window = [Date.UTC(2025, 7, 14) + day * 3_600_000.3, Date.UTC(2025, 7, 21) + day * 3_600_000.3];
+      await el.updateComplete;
+      await frames();
+    }
+    expect(render).toHaveBeenCalledTimes(3);
+    render.mockRestore();
+  });
+
   it('commits a Ctrl+wheel zoom once, after the wheel has been quiet for a while', async () => {
     const el = await mount();
     const requests: [number, number][] = [];
