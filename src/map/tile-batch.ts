@@ -22,7 +22,7 @@ const held = new WeakMap<TileLoader, (refresh: () => void) => void>();
  * Runs `refresh` (a call that reloads tiles of `source`, such as `map.refreshTiles`) so that
  * the loads it starts finish together: each tile's load resolves once every one of them has
  * settled or MAX_HOLD_MS has passed. Loads started outside a refresh (the camera moved) are
- * left alone.
+ * left alone. The first call wraps the source's `loadTile` for the life of the source.
  */
 export function refreshTogether(source: TileLoader, refresh: () => void): void {
   let run = held.get(source);
