@@ -119,7 +119,6 @@ export async function serveFolder(root: string, headers: Record<string, string> 
   };
 }
 
-/** Opens a page path and waits until <chrono-map> leaves `loading`. */
 /** Holds the shipped dataset's response back until the returned function is called. */
 export async function holdDataset(session: Session): Promise<() => void> {
   const body = await readFile(new URL('../../data/events.json', import.meta.url), 'utf8');
@@ -132,6 +131,7 @@ export async function holdDataset(session: Session): Promise<() => void> {
   return () => release();
 }
 
+/** Opens a page path and waits until <chrono-map> leaves `loading`. */
 export async function gotoApp(session: Session, path = ''): Promise<string> {
   await session.page.goto(new URL(path, session.baseUrl).href);
   await session.page.waitForFunction(() => document.querySelector('chrono-map')?.getAttribute('status') !== 'loading', null, { timeout: 45_000 });
