@@ -68,7 +68,42 @@ export const MAX_YEAR = 275_759;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const midnights = new Map<string, number>();
-const spans = new Map<string, { startMs: number; endMs: number }>();
+
+/**
+ * Results of a pure function of a few strings, looked up key by key: a file of 100,000 events
+ * holds far fewer distinct dates, and building one joined key per event cost more than the
+ * lookup saved. Cleared when it grows large, so memory stays bounded.
+ */
+class StringMemo<T> {
+  private readonly root = new Map<string, unknown>();
+  private size = 0;
+
+  get(keys: readonly string[]): T | undefined {
+    let node: unknown = this.root;
+    for (const key of keys) {
+      node = (node as Map<string, unknown>).get(key);
+      if (node === undefined) return undefined;
+    }
+    return node as T;
+  }
+
+  set(keys: readonly string[], value: T): void {
+    if (++this.size > 50_000) {
+      this.root.clear();
+      this.size = 1;
+    }
+    let node = this.root;
+    for (let i = 0; i < keys.length - 1; i++) {
+      let next = node.get(keys[i]!) as Map<string, unknown> | undefined;
+      if (!next) node.set(keys[i]!, (next = new Map()));
+      node = next;
+    }
+    node.set(keys[keys.length - 1]!, value);
+  }
+}
+
+const instants = new StringMemo<number>();
+const spans = new StringMemo<{ startMs: number; endMs: number }>();
 
 function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -142,9 +177,14 @@ function parseMoment(value: string): number {
  * NaN when it names no real moment (2025-02-30) or one no Date can hold.
  */
 export function instantOf(value: string, timeZone: string): number {
-  const p = whenParts(value);
-  if (!p || !dayExists(p)) return NaN;
-  return p.grain === 'moment' ? parseMoment(value) : localMidnightOf(p.year, p.month, p.day, timeZone);
+  const keys = [timeZone, value];
+  let ms = instants.get(keys);
+  if (ms === undefined) {
+    const p = whenParts(value);
+    ms = !p || !dayExists(p) ? NaN : p.grain === 'moment' ? parseMoment(value) : localMidnightOf(p.year, p.month, p.day, timeZone);
+    instants.set(keys, ms);
+  }
+  return ms;
 }
 
 /** The instant a value's time ends: a date-time itself, else local midnight after its last day. */
@@ -171,12 +211,11 @@ export function endInstantOf(value: string, timeZone: string): number {
  */
 export function eventSpan(start: string, end: string | undefined, timeZone: string, precision?: Precision): { startMs: number; endMs: number } {
   // Many events share a day; a span is a pure function of four short strings.
-  const key = `${timeZone}|${start}|${end ?? ''}|${precision ?? ''}`;
-  let span = spans.get(key);
+  const keys = [timeZone, precision ?? '', end ?? '', start];
+  let span = spans.get(keys);
   if (!span) {
     span = computeSpan(start, end, timeZone, precision);
-    if (spans.size > 50_000) spans.clear();
-    spans.set(key, span);
+    spans.set(keys, span);
   }
   return span;
 }

@@ -27,6 +27,21 @@ describe('time', () => {
     expect(eventSpan('2025-12-14', '2025-12-15', 'Europe/Berlin').endMs).toBe(Date.UTC(2025, 11, 15, 23));
   });
 
+  it('remembers instants and spans per zone, precision and end, and stays right past its memory\'s bound', () => {
+    const utc = Date.UTC(2025, 7, 15);
+    expect(instantOf('2025-08-15', 'UTC')).toBe(utc);
+    expect(instantOf('2025-08-15', 'Europe/Kyiv')).toBe(utc - 3 * HOUR);
+    expect(instantOf('2025-08-15', 'America/Anchorage')).toBe(utc + 8 * HOUR);
+    expect(instantOf('2025-08-15', 'UTC')).toBe(utc);
+    expect(eventSpan('2025-08-15', undefined, 'UTC', 'day')).toEqual({ startMs: utc, endMs: utc + 24 * HOUR });
+    expect(eventSpan('2025-08-15', undefined, 'UTC', 'month')).toEqual({ startMs: Date.UTC(2025, 7, 1), endMs: Date.UTC(2025, 8, 1) });
+    expect(eventSpan('2025-08-15', '2025-08-17', 'UTC', 'day')).toEqual({ startMs: utc, endMs: utc + 3 * 24 * HOUR });
+    // More distinct minutes than the memory keeps: it starts again rather than grow or go wrong.
+    for (let m = 0; m < 60_000; m++) instantOf(`2025-08-15T${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}Z`, `Etc/GMT+${m % 12}`);
+    expect(instantOf('2025-08-15T10:30Z', 'UTC')).toBe(utc + 10.5 * HOUR);
+    expect(instantOf('2025-08-15', 'Europe/Kyiv')).toBe(utc - 3 * HOUR);
+  });
+
   it('gives NaN for a day that does not exist', () => {
     expect(instantOf('2025-02-29', 'UTC')).toBeNaN();
     expect(instantOf('2024-02-29', 'UTC')).toBe(Date.UTC(2024, 1, 29));
