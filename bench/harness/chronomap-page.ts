@@ -104,12 +104,20 @@ export function installChronomapProbe(): void {
       const map = viewReady(root, 'map', limitMs);
       const t0 = performance.now();
       el.select(id);
-      // The timeline sends no cm-view-ready for a selection: wait for its update, then the
-      // frame that paints it. The map's markers count the same way (its cm-view-ready comes in
-      // the frame callback of the frame that paints them), so the two are compared like for like.
+      // The timeline sends no cm-view-ready for a selection: the first frame callback in which it
+      // has the selection and no update pending is the frame that paints it. The map's markers
+      // count the same way (its cm-view-ready comes in the frame callback of the frame that paints
+      // them), so the two are compared like for like. (It takes the selection a frame after the
+      // map, so `el.updateComplete`, which also waits for the details panel, would be late.)
+      const timeline = root.querySelector('cm-timeline') as (Element & { selected: string | null; isUpdatePending: boolean }) | null;
+      const t = await new Promise<number>((resolve) => {
+        const check = (): void => {
+          if (!timeline || (timeline.selected === id && !timeline.isUpdatePending)) resolve(performance.now());
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
       await el.updateComplete;
-      await (root.querySelector('cm-timeline') as (Element & { updateComplete?: Promise<boolean> }) | null)?.updateComplete;
-      const t = await frame();
       return timing(t0, await map, t);
     },
     startFrames() {

@@ -83,6 +83,22 @@ const NARROW = 600;
 /** After this long, a dataset still loading says so. */
 const SLOW_MS = 3_000;
 
+/** A hidden page paints no frames; the timeline and the details follow a selection after this long then (ms). */
+const FOLLOW_FALLBACK_MS = 100;
+
+/** Resolves once the next frame has been painted: a task queued from a frame callback runs after it. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, FOLLOW_FALLBACK_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 import './cm-download';
 
 @customElement('chrono-map')
@@ -113,6 +129,16 @@ export class ChronoMap extends LitElement {
   @state() private filtersOpen = false;
   /** The presenter view: full screen, larger type, stepped from the keyboard or a remote. */
   @state() private presenting = false;
+  /**
+   * The selection as the timeline and the details panel show it. Beside the map they follow a
+   * new selection one after the other, each in the frame after the last (`followSelection`), so
+   * the frame that rings the picked marks on the map waits for neither's update (10–30 ms at
+   * 10,000 events), and the timeline's waits not for the details'.
+   */
+  @state() private timelineSelected: string | null = null;
+  @state() private detailsSelected: string | null = null;
+  /** Resolves when the timeline and the details show the selection; part of `updateComplete`. */
+  private following: Promise<void> | null = null;
 
   private readonly search = new SearchController(this, (hits) => this.announceHits(hits));
   /** The element's width: a narrow bar (a phone, a narrow column) gets shorter labels. */
@@ -238,6 +264,10 @@ export class ChronoMap extends LitElement {
     else if (this.app.dataset && (changed.has('eventId') || changed.has('from') || changed.has('to'))) this.applyAttributes();
     else if (this.app.dataset && (changed.has('story') || changed.has('step'))) this.applyStoryAttributes(changed.has('story') && !this.story);
     this.search.update(this.app.dataset, this.language, this.app.query);
+    // With no map drawn to go first (the table view, a map still starting) there is nothing to
+    // wait for; a selection from the keyboard moves the focus to the details, which must not lag.
+    const keyboard = this.selectionSource === 'view' && this.lastInput === 'keyboard';
+    if (this.mode === 'table' || !this.drawn.has('map') || keyboard) this.timelineSelected = this.detailsSelected = this.app.selected;
   }
 
   private previousSelected: string | null = null;
@@ -249,6 +279,34 @@ export class ChronoMap extends LitElement {
       if (selected && (this.selectionSource === 'view' || this.selectionSource === 'link')) void this.revealDetails(this.selectionSource === 'view' && this.lastInput === 'keyboard');
     }
     this.selectionSource = 'other';
+    if (this.timelineSelected !== selected || this.detailsSelected !== selected) this.followSelection();
+  }
+
+  /** This element's own render, without the views' catching up: what moving the focus inside it waits for. */
+  private get rendered(): Promise<boolean> {
+    return super.getUpdateComplete();
+  }
+
+  /** `updateComplete` includes the details' and the timeline's catching up with the selection. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.following) {
+      await this.following;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  /** Hands the selection to the timeline once the map's frame is painted, then to the details after the timeline's. */
+  private followSelection(): void {
+    if (this.following) return;
+    this.following = (async () => {
+      await afterPaint();
+      this.timelineSelected = this.app.selected;
+      await afterPaint();
+      this.detailsSelected = this.app.selected;
+      this.following = null;
+    })();
   }
 
   /**
@@ -256,6 +314,7 @@ export class ChronoMap extends LitElement {
    * iframe, its own scroll), and moves the keyboard there when the selection came from it.
    */
   private async revealDetails(focus: boolean): Promise<void> {
+    await this.updateComplete;
     const details = this.renderRoot.querySelector<CmDetails>('cm-details');
     if (!details) return;
     await details.updateComplete;
@@ -585,7 +644,7 @@ export class ChronoMap extends LitElement {
     const story = d?.stories[0];
     if (!story) return;
     this.dispatch({ type: 'story', id: story.id, step: 1 });
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('cm-story')?.focus());
+    void this.rendered.then(() => this.renderRoot.querySelector<HTMLElement>('cm-story')?.focus());
   }
 
   private closeStory(): void {
@@ -600,7 +659,7 @@ export class ChronoMap extends LitElement {
     this.presenting = on;
     if (on) {
       this.requestFullscreen?.().catch(() => undefined);
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('cm-story')?.focus());
+      void this.rendered.then(() => this.renderRoot.querySelector<HTMLElement>('cm-story')?.focus());
     } else if (document.fullscreenElement === this) void document.exitFullscreen().catch(() => undefined);
   }
 
@@ -774,14 +833,14 @@ export class ChronoMap extends LitElement {
             </section>`
           : nothing}
         <section class="details-panel" aria-label=${t(lang, 'details')}>
-          <cm-details .data=${dataset} .selected=${selected} .order=${visible} language=${lang}></cm-details>
+          <cm-details .data=${dataset} .selected=${this.detailsSelected} .order=${visible} language=${lang}></cm-details>
         </section>
         <section class="timeline-panel" aria-label=${t(lang, 'timeline')} ?hidden=${this.mode === 'table'}>
           <cm-timeline
             .data=${dataset}
             .window=${window}
             .filters=${filters}
-            .selected=${selected}
+            .selected=${this.timelineSelected}
             .hovered=${hovered}
             .hits=${hits}
             .playing=${this.app.playback?.speed ?? null}

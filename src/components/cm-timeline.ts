@@ -35,7 +35,7 @@ import { formatEventWhen, formatShortDay, formatUtc } from '../i18n/format';
 import { localize } from '../i18n/localize';
 import { compareImportance } from '../model/importance';
 import { PLAY_SPEEDS, type PlaySpeed } from '../model/playback';
-import { fit, placeLabels, type PlacedLabel } from '../timeline/labels';
+import { fit, placeFirst, placeLabels, type PlacedLabel } from '../timeline/labels';
 import { t, type UiLanguage } from '../i18n/messages';
 import { DASHES, kindPath, statusStyle } from '../ui/marks';
 import { layoutLane, type GroupItem, type LaneItem, type MarkItem } from '../timeline/layout';
@@ -228,13 +228,58 @@ export class CmTimeline extends LitElement {
     `;
   }
 
+  /** What the last layout was made from; a render with the same (a hover, a tooltip, a selection) keeps it. */
+  private laidOut: { lanes: Map<string, ChronoEvent[]>; view: string; language: string; selected: string | null } | null = null;
+  /** Each lane's longest span, kept while the lanes stay the same. */
+  private spans = new WeakMap<ChronoEvent[], number>();
+
+  /**
+   * Marks, groups and headlines of every lane. A new selection that is already drawn as a mark
+   * leaves the marks where they are (nothing moves under the reader's pointer) and only gives it
+   * its headline if it lacks one; one that is not drawn is laid out again first in its lane.
+   */
   private layoutAll(x: ScaleTime<number, number>): Map<string, LaneItem[]> {
     const d = this.data!;
     const compare = (a: ChronoEvent, b: ChronoEvent) => compareImportance(d, this.selected, a, b);
     const options = { markWidth: MARK_WIDTH, rows: this.rows, binWidth: BIN_WIDTH, compare, maxMarks: Math.floor(MAX_MARKS / Math.max(1, this.lanes.size)) };
-    this.items = new Map([...this.lanes].map(([lane, events]) => [lane, layoutLane(events, x, longestSpan(events), options)]));
-    this.placeHeadlines();
+    const layoutOf = (events: ChronoEvent[]) => {
+      let span = this.spans.get(events);
+      if (span === undefined) this.spans.set(events, (span = longestSpan(events)));
+      return layoutLane(events, x, span, options);
+    };
+    const view = `${x.domain().map(Number).join()}|${x.range().join()}|${this.rows}`;
+    const last = this.laidOut;
+    const next = { lanes: this.lanes, view, language: this.language, selected: this.selected };
+    this.laidOut = next;
+    if (!last || last.lanes !== this.lanes || last.view !== view) {
+      this.items = new Map([...this.lanes].map(([lane, events]) => [lane, layoutOf(events)]));
+      this.placeHeadlines();
+      return this.items;
+    }
+    if (last.selected === this.selected && last.language === this.language) return this.items;
+    const selected = this.selected ? d.eventById.get(this.selected) : undefined;
+    const lane = selected ? this.lanes.get(selected.lane) : undefined;
+    const laneItems = selected ? this.items.get(selected.lane) : undefined;
+    // A lane drawn as a histogram has no marks: a selection changes nothing in it.
+    if (selected && lane && laneItems && !this.isMark(selected) && !laneItems.some((i) => i.type === 'group' && i.mode === 'bin')) this.items.set(selected.lane, layoutOf(lane));
+    const label = selected ? this.labels.get(selected.id) : undefined;
+    if (last.language !== this.language) this.placeHeadlines();
+    else if (selected && (!label || label.shortened) && this.isMark(selected)) this.labelFirst(selected);
     return this.items;
+  }
+
+  /** Gives a newly selected mark its headline, moving no other (see `placeFirst`). */
+  private labelFirst(e: ChronoEvent): void {
+    const item = this.items.get(e.lane)?.find((i): i is MarkItem => i.type === 'event' && i.event === e);
+    if (!item) return;
+    const obstacles = [...this.items].flatMap(([lane, items]) => items.flatMap((i) => (i.type === 'event' && lane === e.lane && i.row === item.row ? [{ lane, row: i.row, x: i.x }] : [])));
+    const candidate = { id: e.id, lane: e.lane, row: item.row, x: item.x, text: eventTitle(e, this.data!, this.language) };
+    const placed = placeFirst(candidate, obstacles, [...this.labels.values()], { width: this.size.width, markHalf: MARK_WIDTH / 2, measure: measureLabel });
+    this.labels = new Map(placed.map((l) => [l.id, l]));
+  }
+
+  private isMark(e: ChronoEvent): boolean {
+    return this.items.get(e.lane)?.some((i) => i.type === 'event' && i.event === e) ?? false;
   }
 
   /**
@@ -292,6 +337,15 @@ export class CmTimeline extends LitElement {
     )}</g>`;
   }
 
+  /** Marks' sentences for screen readers, by language: every render (a hover, a selection) needs them again. */
+  private sentences = new WeakMap<ChronoEvent, { language: string; text: string }>();
+
+  private sentenceOf(e: ChronoEvent): string {
+    let sentence = this.sentences.get(e);
+    if (sentence?.language !== this.language) this.sentences.set(e, (sentence = { language: this.language, text: eventSentence(e, this.data!, this.language) }));
+    return sentence.text;
+  }
+
   private renderMark(item: MarkItem, top: number) {
     const e = item.event;
     const style = statusStyle(e.status);
@@ -313,7 +367,7 @@ export class CmTimeline extends LitElement {
       data-event-id=${e.id}
       role="option"
       aria-selected=${e.id === this.selected ? 'true' : 'false'}
-      aria-label=${eventSentence(e, this.data!, this.language)}
+      aria-label=${this.sentenceOf(e)}
       transform="translate(${item.x} ${y})"
       @click=${() => this.pick(e.id)}
       @pointerenter=${() => this.gesturing || this.hoverMark(e.id)}

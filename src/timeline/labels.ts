@@ -78,6 +78,21 @@ export function placeLabels(candidates: readonly LabelCandidate[], obstacles: re
 }
 
 /**
+ * The labels after `candidate` has become the most important (a new selection) while the marks
+ * stay: its label placed first, as `placeLabels` would, and of the labels already placed those
+ * that leave it room. Labels it displaces are dropped, not moved elsewhere, so nothing else on
+ * the timeline shifts; the next full placement (a new window) fills any space they leave.
+ */
+export function placeFirst(candidate: LabelCandidate, obstacles: readonly Pick<LabelCandidate, 'lane' | 'row' | 'x'>[], placed: readonly PlacedLabel[], options: LabelOptions): PlacedLabel[] {
+  const others = placed.filter((l) => l.id !== candidate.id);
+  const [own] = placeLabels([candidate], obstacles, options);
+  if (!own) return others;
+  const end = own.x + options.measure(own.text);
+  const clear = (l: PlacedLabel) => l.lane !== own.lane || l.row !== own.row || l.x >= end + GAP || l.x + options.measure(l.text) <= own.x - GAP;
+  return [own, ...others.filter(clear)];
+}
+
+/**
  * The free stretch of a row next to a mark: from `start` rightwards to the first thing taken, or
  * from `end` leftwards to the last thing taken; null when the mark's own side is taken.
  */

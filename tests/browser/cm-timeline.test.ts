@@ -171,6 +171,44 @@ describe('<cm-timeline>', () => {
   });
 });
 
+describe('<cm-timeline> selecting in a crowded stretch', () => {
+  /** Thirty strikes on one day: a few rows of marks, the rest in a "+N" group. */
+  async function mountCrowded(): Promise<CmTimeline> {
+    const result = validateValue(dataset({ events: Array.from({ length: 30 }, (_, i) => event({ id: `s-${i}`, start: '2025-08-18' })) }));
+    if (!result.ok) throw new Error('fixture invalid');
+    element = document.createElement('cm-timeline');
+    element.style.cssText = 'width: 800px; display: block;';
+    element.data = result.dataset;
+    element.window = [Date.UTC(2025, 7, 14), Date.UTC(2025, 7, 21)];
+    document.body.append(element);
+    const el = element;
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-event-id]')).not.toBeNull(), { timeout: 5_000 });
+    return el;
+  }
+  const positions = (el: CmTimeline) => new Map(marks(el).map((m) => [m.dataset.eventId!, `${Math.round(m.getBoundingClientRect().x)},${Math.round(m.getBoundingClientRect().y)}`]));
+
+  it('leaves every mark where it was when the reader selects one of them, so nothing moves under the pointer', async () => {
+    const el = await mountCrowded();
+    const before = positions(el);
+    expect(before.size).toBeGreaterThan(2);
+    expect(before.size).toBeLessThan(30);
+    // The lowest mark: selecting it used to lay the lane out again with it in the first row.
+    const lowest = [...before].sort((a, b) => Number(b[1].split(',')[1]) - Number(a[1].split(',')[1]))[0]![0];
+    el.selected = lowest;
+    await el.updateComplete;
+    expect(positions(el)).toEqual(before);
+    expect(el.shadowRoot!.querySelector(`[data-event-id="${lowest}"]`)!.classList).toContain('selected');
+  });
+
+  it('draws a selected event that was inside a "+N" group as a mark of its own', async () => {
+    const el = await mountCrowded();
+    const hidden = Array.from({ length: 30 }, (_, i) => `s-${i}`).find((id) => !positions(el).has(id))!;
+    el.selected = hidden;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector(`[data-event-id="${hidden}"]`)?.classList).toContain('selected');
+  });
+});
+
 describe('<cm-timeline> on touch screens', () => {
   it('picks the nearest mark for a tap up to 22 px away, and nothing further', async () => {
     const el = await mount();

@@ -99,6 +99,36 @@ describe('the page', () => {
     expect(session.page.url()).toContain(`event=${target.id}`);
   });
 
+  it('shows a new selection on the map in a frame of its own, then on the timeline and in the details; updateComplete waits for all three', async () => {
+    session = await openPage();
+    await gotoApp(session);
+    const target = dataset.events.find((e) => e.id === 'white-house-multilateral-european-leaders')!;
+    const seen = await session.page.evaluate(async (id) => {
+      const el = document.querySelector('chrono-map') as unknown as HTMLElement & { select(id: string): void; updateComplete: Promise<boolean> };
+      const given = () => ['cm-map', 'cm-timeline', 'cm-details'].map((tag) => (el.shadowRoot!.querySelector(tag) as unknown as { selected: string | null }).selected === id);
+      el.select(id);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const firstFrame = given();
+      await el.updateComplete;
+      return { firstFrame, complete: given(), title: el.shadowRoot!.querySelector('cm-details')!.shadowRoot!.querySelector('h2')?.textContent };
+    }, target.id);
+    expect(seen).toEqual({ firstFrame: [true, false, false], complete: [true, true, true], title: target.title });
+  });
+
+  it('brings the timeline and the details up to a selection in a page that paints no frames (a hidden tab)', async () => {
+    session = await openPage();
+    await gotoApp(session);
+    const target = dataset.events.find((e) => e.id === 'white-house-multilateral-european-leaders')!;
+    const title = await session.page.evaluate(async (id) => {
+      window.requestAnimationFrame = () => 0;
+      const el = document.querySelector('chrono-map') as unknown as HTMLElement & { select(id: string): void; updateComplete: Promise<boolean> };
+      el.select(id);
+      await el.updateComplete;
+      return el.shadowRoot!.querySelector('cm-details')!.shadowRoot!.querySelector('h2')?.textContent;
+    }, target.id);
+    expect(title).toBe(target.title);
+  });
+
   it('moves through events with the arrow keys and selects with Enter, clears with Escape', async () => {
     session = await openPage();
     await gotoApp(session);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fit, placeLabels, type LabelCandidate } from '../../src/timeline/labels';
+import { fit, placeFirst, placeLabels, type LabelCandidate } from '../../src/timeline/labels';
 
 const measure = (text: string) => text.length * 6;
 const options = { width: 400, markHalf: 10, measure };
@@ -50,5 +50,37 @@ describe('fit', () => {
     expect(fit('Kyiv', 100, measure)).toEqual({ text: 'Kyiv', shortened: false });
     expect(fit('Kharkiv apartment strike', 30, measure)).toBeNull();
     expect(fit('Kharkiv apartment strike', 60, measure)).toEqual({ text: 'Kharkiv…', shortened: true });
+  });
+});
+
+describe('placeFirst', () => {
+  // Two marks in a row; the left one's headline fills the room the right one would need on its left.
+  const left = mark('left', 20, 0, 'A headline long enough to run far to the right');
+  const right = mark('right', 330, 0, 'Selected event headline here');
+  const other = mark('other', 200, 1, 'Another row');
+  const marks = [left, right, other];
+  const before = placeLabels([left, other, right], marks, options);
+
+  it('gives the new first candidate the label a full placement with it first would give', () => {
+    const after = placeFirst(right, marks, before, options);
+    const fresh = placeLabels([right, left, other], marks, options);
+    expect(after.find((l) => l.id === 'right')).toEqual(fresh.find((l) => l.id === 'right'));
+  });
+
+  it('keeps every other label that leaves it room, where it was, and drops those in its way', () => {
+    expect(before.find((l) => l.id === 'right')?.shortened ?? true).toBe(true);
+    const after = placeFirst(right, marks, before, options);
+    const own = after.find((l) => l.id === 'right')!;
+    expect(own.shortened).toBe(false);
+    expect(after.find((l) => l.id === 'other')).toEqual(before.find((l) => l.id === 'other'));
+    const kept = after.find((l) => l.id === 'left');
+    if (kept) expect(kept.x + measure(kept.text) <= own.x || own.x + measure(own.text) <= kept.x).toBe(true);
+    expect(after.filter((l) => l.id === 'right')).toHaveLength(1);
+  });
+
+  it('changes nothing when even alone the candidate has no room for a label', () => {
+    const crowded = [mark('a', 100, 0, 'Headline a'), mark('b', 112, 0), mark('c', 88, 0)];
+    const placed = placeLabels(crowded, crowded, options);
+    expect(placeFirst(crowded[0]!, crowded, placed, options)).toEqual(placed.filter((l) => l.id !== 'a'));
   });
 });
