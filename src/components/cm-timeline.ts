@@ -249,8 +249,7 @@ export class CmTimeline extends LitElement {
     };
     const view = `${x.domain().map(Number).join()}|${x.range().join()}|${this.rows}`;
     const last = this.laidOut;
-    const next = { lanes: this.lanes, view, language: this.language, selected: this.selected };
-    this.laidOut = next;
+    this.laidOut = { lanes: this.lanes, view, language: this.language, selected: this.selected };
     if (!last || last.lanes !== this.lanes || last.view !== view) {
       this.items = new Map([...this.lanes].map(([lane, events]) => [lane, layoutOf(events)]));
       this.placeHeadlines();
@@ -258,12 +257,14 @@ export class CmTimeline extends LitElement {
     }
     if (last.selected === this.selected && last.language === this.language) return this.items;
     const selected = this.selected ? d.eventById.get(this.selected) : undefined;
-    const lane = selected ? this.lanes.get(selected.lane) : undefined;
-    const laneItems = selected ? this.items.get(selected.lane) : undefined;
+    const events = selected ? this.lanes.get(selected.lane) : undefined;
+    const items = selected ? this.items.get(selected.lane) : undefined;
     // A lane drawn as a histogram has no marks: a selection changes nothing in it.
-    if (selected && lane && laneItems && !this.isMark(selected) && !laneItems.some((i) => i.type === 'group' && i.mode === 'bin')) this.items.set(selected.lane, layoutOf(lane));
+    const relaid = !!selected && !!events && !!items && !this.isMark(selected) && !items.some((i) => i.type === 'group' && i.mode === 'bin');
+    if (relaid) this.items.set(selected.lane, layoutOf(events));
     const label = selected ? this.labels.get(selected.id) : undefined;
-    if (last.language !== this.language) this.placeHeadlines();
+    // Marks laid out again may have changed rows: their headlines are placed afresh.
+    if (relaid || last.language !== this.language) this.placeHeadlines();
     else if (selected && (!label || label.shortened) && this.isMark(selected)) this.labelFirst(selected);
     return this.items;
   }
