@@ -67,6 +67,8 @@ describe('the "Make your own" page', () => {
     await session.page.waitForFunction(() => document.querySelector('cm-maker')!.shadowRoot!.querySelector('chrono-map')?.getAttribute('status') === 'ready', null, { timeout: 45_000 });
     expect(await session.page.locator('cm-maker label', { hasText: 'Title' }).locator('input').inputValue()).toBe('My classroom timeline');
     await session.page.locator('cm-maker button', { hasText: 'Clear' }).click();
+    // Clearing deletes the stored draft asynchronously; the page says so once it is gone.
+    await session.page.locator('cm-maker', { hasText: 'Cleared. Nothing is kept in this browser.' }).waitFor();
     await session.page.reload();
     await session.page.waitForTimeout(500);
     expect(await session.page.locator('cm-maker .import-summary').count()).toBe(0);
