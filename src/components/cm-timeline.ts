@@ -240,6 +240,11 @@ export class CmTimeline extends LitElement {
    */
   private layoutAll(x: ScaleTime<number, number>): Map<string, LaneItem[]> {
     const d = this.data!;
+    const view = `${x.domain().map(Number).join()}|${x.range().join()}|${this.rows}`;
+    const last = this.laidOut;
+    this.laidOut = { lanes: this.lanes, view, language: this.language, selected: this.selected };
+    const kept = last?.lanes === this.lanes && last.view === view;
+    if (kept && last.selected === this.selected && last.language === this.language) return this.items;
     const compare = (a: ChronoEvent, b: ChronoEvent) => compareImportance(d, this.selected, a, b);
     const options = { markWidth: MARK_WIDTH, rows: this.rows, binWidth: BIN_WIDTH, compare, maxMarks: Math.floor(MAX_MARKS / Math.max(1, this.lanes.size)) };
     const layoutOf = (events: ChronoEvent[]) => {
@@ -247,15 +252,11 @@ export class CmTimeline extends LitElement {
       if (span === undefined) this.spans.set(events, (span = longestSpan(events)));
       return layoutLane(events, x, span, options);
     };
-    const view = `${x.domain().map(Number).join()}|${x.range().join()}|${this.rows}`;
-    const last = this.laidOut;
-    this.laidOut = { lanes: this.lanes, view, language: this.language, selected: this.selected };
-    if (!last || last.lanes !== this.lanes || last.view !== view) {
+    if (!kept) {
       this.items = new Map([...this.lanes].map(([lane, events]) => [lane, layoutOf(events)]));
       this.placeHeadlines();
       return this.items;
     }
-    if (last.selected === this.selected && last.language === this.language) return this.items;
     const selected = this.selected ? d.eventById.get(this.selected) : undefined;
     const events = selected ? this.lanes.get(selected.lane) : undefined;
     const items = selected ? this.items.get(selected.lane) : undefined;
