@@ -51,12 +51,19 @@ export interface Dataset extends Omit<DatasetRecord, 'events' | 'places' | 'lang
   extent: readonly [number, number];
 }
 
+/** The events and places of a record by id, as the validator's check for unique ids found them. */
+export interface RecordsById {
+  events: ReadonlyMap<string, EventRecord>;
+  places: ReadonlyMap<string, PlaceRecord>;
+}
+
 /**
  * Builds the app's dataset from records that have passed validation. The records are fresh
  * objects from the validator, so they are extended in place: copying 100,000 events would
- * cost more than validating them.
+ * cost more than validating them. `byId`, when given, maps these very records by id and
+ * becomes the dataset's lookups instead of building them again.
  */
-export function buildDataset(record: DatasetRecord): Dataset {
+export function buildDataset(record: DatasetRecord, byId?: RecordsById): Dataset {
   const { kinds, lanes } = resolveCategories(record.kinds, record.lanes);
   const kindById = new Map(kinds.map((k) => [k.id, k]));
   const records = record.events as unknown as ChronoEvent[];
@@ -97,13 +104,12 @@ export function buildDataset(record: DatasetRecord): Dataset {
     order = Array.from({ length: n }, (_, i) => i).sort((a, b) => records[a]!.startMs - records[b]!.startMs || a - b);
   }
   const timed: ChronoEvent[] = new Array(n);
-  const eventById = new Map<string, ChronoEvent>();
   for (let i = 0; i < n; i++) {
     const e = records[order[i]!]!;
     e.index = i;
     timed[i] = e;
-    eventById.set(e.id, e);
   }
+  const eventById = (byId?.events as ReadonlyMap<string, ChronoEvent> | undefined) ?? new Map(timed.map((e) => [e.id, e]));
   const eras = (record.eras ?? []).map((era) => ({ ...era, startMs: instantOf(era.start, 'UTC'), endMs: endInstantOf(era.end, 'UTC') }));
   return {
     ...record,
@@ -116,7 +122,7 @@ export function buildDataset(record: DatasetRecord): Dataset {
     stories: record.stories ?? [],
     statuses: EVENT_STATUSES.filter((s) => seenStatuses.has(s)),
     eventById,
-    placeById: new Map(record.places.map((p) => [p.id, p])),
+    placeById: byId?.places ?? new Map(record.places.map((p) => [p.id, p])),
     extent: timed.length ? [min, max] : [0, 0],
   };
 }

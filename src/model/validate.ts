@@ -4,7 +4,7 @@
  * its JSON path, what was expected and what was found, in words a journalist can act on.
  */
 import * as v from 'valibot';
-import { buildDataset, type Dataset } from './dataset';
+import { buildDataset, type Dataset, type RecordsById } from './dataset';
 import { locateJsonError } from './json-syntax';
 import { MIN_CONTRAST, PAPER, contrast, darkVariant } from './categories';
 import { DatasetSchema, EVENT_KINDS, WHEN_PATTERN, isTimeZone, type DatasetRecord } from './schema';
@@ -53,12 +53,13 @@ export function validateValue(input: unknown): Validation {
   const warnings = new Problems();
   try {
     if (isDataset(input)) {
-      const problems = crossCheck(input, warnings);
-      return problems.length ? fail(problems, warnings) : succeed(buildDataset(input as DatasetRecord), warnings);
+      const { problems, byId } = crossCheck(input, warnings);
+      // The guard passed the input as it is, so its records, mapped by id already, are the dataset's.
+      return problems.length ? fail(problems, warnings) : succeed(buildDataset(input as DatasetRecord, byId as RecordsById), warnings);
     }
     const result = v.safeParse(DatasetSchema, input, { abortEarly: false });
     const problems = result.success ? [] : onePerPath(result.issues.map(toProblem));
-    problems.push(...crossCheck(input, warnings));
+    problems.push(...crossCheck(input, warnings).problems);
     if (problems.length > 0 || !result.success) return fail(problems, warnings);
     return succeed(buildDataset(result.output), warnings);
   } catch (error) {
@@ -196,17 +197,28 @@ const eventPath = (i: number) => `events[${i}]`;
  * problems: unique ids, references that resolve, kinds and lanes, time order and precision,
  * place/geoPrecision agreement, contrast of kind colours; and the warnings.
  */
-function crossCheck(input: unknown, warnings: Problems): Problem[] {
-  if (!isRecord(input)) return [];
+function crossCheck(input: unknown, warnings: Problems): { problems: Problem[]; byId: { events: Map<string, unknown>; places: Map<string, unknown> } } {
   const problems: Problem[] = [];
-  const unique = (items: unknown[], at: string, what: string): Map<string, number> => {
-    const ids = new Map<string, number>();
-    items.forEach((item, i) => {
-      if (!isRecord(item) || typeof item.id !== 'string') return;
+  if (!isRecord(input)) return { problems, byId: { events: new Map(), places: new Map() } };
+  // Maps each id to its record (the dataset's lookup, when the input turns out valid); the
+  // position of a record an id repeats is looked up only once some id repeats.
+  const unique = (items: unknown[], at: string, what: string): Map<string, unknown> => {
+    const ids = new Map<string, unknown>();
+    let positions: Map<unknown, number> | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!isRecord(item) || typeof item.id !== 'string') continue;
       const first = ids.get(item.id);
-      if (first !== undefined) problems.push({ path: `${at}[${i}].id`, expected: `expected an id no other ${what} uses (${at}[${first}] has it)`, found: quote(item.id) });
-      else ids.set(item.id, i);
-    });
+      if (first === undefined) {
+        ids.set(item.id, item);
+        continue;
+      }
+      if (!positions) {
+        positions = new Map();
+        for (let k = 0; k < items.length; k++) if (!positions.has(items[k])) positions.set(items[k], k);
+      }
+      problems.push({ path: `${at}[${i}].id`, expected: `expected an id no other ${what} uses (${at}[${positions.get(first)}] has it)`, found: quote(item.id) });
+    }
     return ids;
   };
   const placeIds = unique(asList(input.places), 'places', 'place');
@@ -215,7 +227,7 @@ function crossCheck(input: unknown, warnings: Problems): Problem[] {
   const kindIds = input.kinds === undefined ? new Map(EVENT_KINDS.map((k, i) => [k as string, i])) : unique(asList(input.kinds), 'kinds', 'kind');
   checkCategories(input, problems, warnings);
 
-  const resolves = (ref: unknown, at: string, ids: Map<string, number>, what: string) => {
+  const resolves = (ref: unknown, at: string, ids: Map<string, unknown>, what: string) => {
     if (typeof ref === 'string' && !ids.has(ref)) problems.push({ path: at, expected: `expected the id of ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} in this file`, found: `${quote(ref)}, which no ${what} has` });
   };
   const kindExpected = input.kinds === undefined ? `expected one of ${EVENT_KINDS.map((k) => `"${k}"`).join(', ')} (or declare your own "kinds")` : 'expected the id of one of the dataset\'s "kinds"';
@@ -264,7 +276,7 @@ function crossCheck(input: unknown, warnings: Problems): Problem[] {
       if (isRecord(step.view)) windowOrder(step.view, `${at}.view`, problems);
     });
   });
-  return problems;
+  return { problems, byId: { events: eventIds, places: placeIds } };
 }
 
 /** Kinds name a lane that exists, keep AA contrast in both themes, and differ in shape. */

@@ -41,6 +41,11 @@ describe('validateValue', () => {
 
   it('reports a repeated event id with both places', () => {
     expect(problemsFor((d) => d.events.push(event()))).toEqual(['events[1].id: expected an id no other event uses (events[0] has it), found "e1"']);
+    expect(problemsFor((d) => d.events.push(event({ id: 'e2' }), event(), event({ id: 'e2' }), event()))).toEqual([
+      'events[2].id: expected an id no other event uses (events[0] has it), found "e1"',
+      'events[3].id: expected an id no other event uses (events[1] has it), found "e2"',
+      'events[4].id: expected an id no other event uses (events[0] has it), found "e1"',
+    ]);
   });
 
   it('reports a repeated place id', () => {
