@@ -718,8 +718,7 @@ export class CmMap extends LitElement {
     }
     const { width, height } = this.mapSize();
     const items = this.mode === 'svg' && this.svg ? [...this.svg.places.map((p) => p.item), ...this.svg.clusters.map((c) => c.item)] : index.items(this.viewBounds(camera), camera.zoom);
-    this.edges = this.layEdges(width, height);
-    this.labels = this.layLabels(items, width, height);
+    this.layOverlays(items, width, height);
     const tip = this.tip;
     if (tip?.place) {
       const { x, y } = this.project(placePosition(tip.place.place));
@@ -756,17 +755,24 @@ export class CmMap extends LitElement {
     return (this.controlBoxCache = boxes);
   }
 
-  private layLabels(items: readonly MapItem[], width: number, height: number): PlacedLabel[] {
+  /** Edge markers, then labels, for the marks drawn: markers keep off the marks, labels off both. */
+  private layOverlays(items: readonly MapItem[], width: number, height: number): void {
+    const drawn = items.map((item) => ({ item, ...this.project([item.lon, item.lat]) }));
+    const marks: Box[] = drawn.map(({ item, x, y }) => {
+      const r = item.type === 'place' ? ICON_SIZE / 2 : RING_OUTER * ringScale(item.events);
+      return [x - r, y - r, x + r, y + r];
+    });
+    this.edges = this.layEdges(width, height, marks);
+    this.labels = this.layLabels(drawn, marks, width, height);
+  }
+
+  private layLabels(drawn: readonly { item: MapItem; x: number; y: number }[], marks: Box[], width: number, height: number): PlacedLabel[] {
     const d = this.data!;
     const ui = this.ui();
     const obstacles: Box[] = this.mode === 'svg' && !this.size.width ? [] : this.controlBoxes();
     for (const e of this.edges) obstacles.push([e.left - 2, e.top - 2, e.left + e.width + 2, e.top + e.height + 2]);
-    const marks: Box[] = [];
     const candidates: { place: string; x: number; y: number; text: string; count: number; keep?: boolean }[] = [];
-    for (const item of items) {
-      const { x, y } = this.project([item.lon, item.lat]);
-      const r = item.type === 'place' ? ICON_SIZE / 2 : RING_OUTER * ringScale(item.events);
-      marks.push([x - r, y - r, x + r, y + r]);
+    for (const { item, x, y } of drawn) {
       if (item.type === 'place') candidates.push({ place: item.place.place.id, x, y, text: placeLabel(placeName(d, item.place.place, this.language), item.events, (n) => formatCount(n, ui)), count: item.events });
     }
     const capped = candidates.sort((a, b) => b.count - a.count).slice(0, MAX_LABEL_CANDIDATES);
@@ -782,7 +788,7 @@ export class CmMap extends LitElement {
     return layoutLabels(capped, { width, height, obstacles, avoid: marks, measure: this.measureLabel, limit: MAX_LABELS });
   }
 
-  private layEdges(width: number, height: number): EdgeMarker[] {
+  private layEdges(width: number, height: number, marks: readonly Box[]): EdgeMarker[] {
     const d = this.data!;
     const ui = this.ui();
     const markerHeight = this.coarse?.matches ? 44 : 30;
@@ -798,7 +804,7 @@ export class CmMap extends LitElement {
       return { x, y, width: Math.min(widest, this.measureEdge(`${ARROWS[0]} ${texts[i]} · ${formatCount(part.events, ui)}`) + 20), height: markerHeight };
     });
     const top = this.mode === 'svg' && !this.size.width ? 8 : this.controlsBottom();
-    return edgePlacements(candidates, width, height, 8, top).map(({ index, left, top, direction }) => {
+    return edgePlacements(candidates, width, height, 8, top, marks).map(({ index, left, top, direction }) => {
       const part = parts[index]!;
       const name = texts[index]!;
       return {
@@ -924,8 +930,7 @@ export class CmMap extends LitElement {
     }
     this.svg = { width, height, camera, projection, basemap, land: paths.land, borders: paths.borders, places, clusters };
     if (redraw || changed.has('language') || changed.has('selected') || changed.has('svgCamera')) {
-      this.edges = this.layEdges(width, height);
-      this.labels = this.layLabels([...places.map((p) => p.item), ...clusters.map((c) => c.item)], width, height);
+      this.layOverlays([...places.map((p) => p.item), ...clusters.map((c) => c.item)], width, height);
     }
   }
 

@@ -75,6 +75,32 @@ describe('the map of the story', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('keeps the edge markers off the places drawn on a phone\'s map, with a finger or a mouse', async () => {
+    for (const touch of [true, false]) {
+      session = await openPage({ viewport: { width: 390, height: 844 }, touch });
+      expect(await gotoApp(session)).toBe('ready');
+      await mapIsStill(session);
+      const { marks, edges } = await session.page.evaluate(() => {
+        const cmMap = document.querySelector('chrono-map')!.shadowRoot!.querySelector('cm-map')!;
+        const map = (cmMap as unknown as { mapLibre: { queryRenderedFeatures(o: object): { geometry: { coordinates: [number, number] } }[]; project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } }).mapLibre;
+        const origin = map.getCanvas().getBoundingClientRect();
+        const marks = map.queryRenderedFeatures({ layers: ['places', 'clusters'] }).map((f) => map.project(f.geometry.coordinates));
+        const edges = [...cmMap.shadowRoot!.querySelectorAll('.edge')].map((e) => {
+          const r = e.getBoundingClientRect();
+          return { text: e.textContent!.trim(), left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top };
+        });
+        return { marks, edges };
+      });
+      expect(edges.map((e) => e.text)).toEqual(expect.arrayContaining([expect.stringContaining('White'), expect.stringContaining('Joint')]));
+      expect(marks.length).toBeGreaterThanOrEqual(5);
+      // A mark is 24 px across (the rings of clusters more): none may lie under a marker.
+      for (const e of edges) for (const m of marks) expect(m.x + 12 <= e.left || m.x - 12 >= e.right || m.y + 12 <= e.top || m.y - 12 >= e.bottom, `${e.text} over the mark at ${Math.round(m.x)},${Math.round(m.y)}`).toBe(true);
+      expect(session.errors).toEqual([]);
+      await session.browser.close();
+      session = undefined;
+    }
+  });
+
   it('does the same in the SVG fallback', async () => {
     session = await openPage({ flags: ['--disable-webgl', '--disable-3d-apis'] });
     expect(await gotoApp(session)).toBe('ready');

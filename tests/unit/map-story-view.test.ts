@@ -110,4 +110,33 @@ describe('edgePlacements', () => {
     for (let i = 1; i < tops.length; i++) expect(tops[i]! - tops[i - 1]!).toBeGreaterThanOrEqual(30);
     for (const p of placed) expect(p.top).toBeGreaterThanOrEqual(50);
   });
+
+  it('slides a marker along its edge off a mark it would cover, to the nearest clear spot', () => {
+    const [alone] = edgePlacements([marker(-500, 200)], 600, 400);
+    // A mark 24 px wide under the marker's lower half, near the west edge (Lviv under "← White House" on a phone).
+    const mark = [40, alone!.top + 18, 64, alone!.top + 42] as const;
+    const [moved] = edgePlacements([marker(-500, 200)], 600, 400, 8, 8, [mark, [300, 0, 324, 400]]);
+    expect(moved!.direction).toBe(alone!.direction);
+    expect(moved!.left).toBe(alone!.left);
+    // Above the mark: the nearest clear spot, 2 px off it.
+    expect(moved!.top).toBe(mark[1] - 30 - 2);
+    expect(moved!.top + 30 <= mark[1] || moved!.top >= mark[3]).toBe(true);
+  });
+
+  it('keeps a marker where it is when marks leave its edge no room, or lie off its strip', () => {
+    const [alone] = edgePlacements([marker(-500, 200)], 600, 400);
+    const column = Array.from({ length: 20 }, (_, i) => [10, i * 20, 40, i * 20 + 24] as const);
+    expect(edgePlacements([marker(-500, 200)], 600, 400, 8, 8, column)[0]!.top).toBe(alone!.top);
+    expect(edgePlacements([marker(-500, 200)], 600, 400, 8, 8, [[200, 180, 224, 204]])[0]!.top).toBe(alone!.top);
+  });
+
+  it('does not slide a marker onto another marker', () => {
+    const two = [marker(-500, 200), marker(-500, 160)];
+    const before = edgePlacements(two, 600, 400);
+    const lower = before.find((p) => p.index === 0)!;
+    const after = edgePlacements(two, 600, 400, 8, 8, [[20, lower.top + 10, 44, lower.top + 34]]);
+    const [a, b] = [after.find((p) => p.index === 0)!, after.find((p) => p.index === 1)!];
+    expect(a.top + 30 <= b.top || b.top + 30 <= a.top).toBe(true);
+    expect(a.top >= lower.top + 34 || a.top + 30 <= lower.top + 10).toBe(true);
+  });
 });
