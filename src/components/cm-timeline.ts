@@ -272,9 +272,11 @@ export class CmTimeline extends LitElement {
 
   /** Gives a newly selected mark its headline, moving no other (see `placeFirst`). */
   private labelFirst(e: ChronoEvent): void {
-    const item = this.items.get(e.lane)?.find((i): i is MarkItem => i.type === 'event' && i.event === e);
+    const lane = this.items.get(e.lane) ?? [];
+    const item = lane.find((i): i is MarkItem => i.type === 'event' && i.event === e);
     if (!item) return;
-    const obstacles = [...this.items].flatMap(([lane, items]) => items.flatMap((i) => (i.type === 'event' && lane === e.lane && i.row === item.row ? [{ lane, row: i.row, x: i.x }] : [])));
+    // Only the marks in its own row can be in the way of its headline.
+    const obstacles = lane.flatMap((i) => (i.type === 'event' && i.row === item.row ? [{ lane: e.lane, row: i.row, x: i.x }] : []));
     const candidate = { id: e.id, lane: e.lane, row: item.row, x: item.x, text: eventTitle(e, this.data!, this.language) };
     const placed = placeFirst(candidate, obstacles, [...this.labels.values()], { width: this.size.width, markHalf: MARK_WIDTH / 2, measure: measureLabel });
     this.labels = new Map(placed.map((l) => [l.id, l]));

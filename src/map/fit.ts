@@ -9,6 +9,9 @@ export type Bounds = readonly [west: number, south: number, east: number, north:
 
 export type LonLat = readonly [lon: number, lat: number];
 
+/** A box in px on the screen: left, top, right, bottom. */
+export type Box = readonly [number, number, number, number];
+
 /** The view is never fitted closer than this MapLibre zoom, so one city still shows its region. */
 export const FIT_MAX_ZOOM = 7;
 export const FIT_PADDING = 40;

@@ -13,7 +13,7 @@
  * 3. What must be seen (a story step's places, the selected event's) is added, and the box
  *    grows again from there by the same rule. The groups left out are the far ones.
  */
-import { FIT_MAX_ZOOM, boundsContain, boundsOf, fitPadding, normalizeLongitude, type Bounds, type LonLat, type Padding } from './fit';
+import { FIT_MAX_ZOOM, boundsContain, boundsOf, fitPadding, normalizeLongitude, type Bounds, type Box, type LonLat, type Padding } from './fit';
 
 export interface StoryGroup {
   /** A position that stands for the group: its centre. */
@@ -240,16 +240,13 @@ export interface EdgePlacement {
   direction: number;
 }
 
-/** A box in px from the map's top left: left, top, right, bottom. */
-export type ScreenBox = readonly [number, number, number, number];
-
 /**
  * Edge markers for groups outside the map: each on the map's inner edge (inset by `inset`,
  * `top` px more at the top for the controls there) where the line from the centre towards it
  * leaves the map, then pushed along that edge so none overlaps another, and off the marks in
  * `avoid` where the edge has room. Candidates inside the map get none.
  */
-export function edgePlacements(candidates: readonly EdgeCandidate[], width: number, height: number, inset = 8, topInset = inset, avoid: readonly ScreenBox[] = []): EdgePlacement[] {
+export function edgePlacements(candidates: readonly EdgeCandidate[], width: number, height: number, inset = 8, topInset = inset, avoid: readonly Box[] = []): EdgePlacement[] {
   const cx = width / 2;
   const cy = height / 2;
   const placed: (EdgePlacement & { w: number; h: number })[] = [];
@@ -290,18 +287,20 @@ export function edgePlacements(candidates: readonly EdgeCandidate[], width: numb
   for (const p of placed) {
     const vertical = p.left <= inset + 1 || p.left + p.w >= width - inset - 1;
     // Only the marks in the strip the marker slides along can be in its way.
-    const strip = avoid.filter((b) => (vertical ? b[0] < p.left + p.w && p.left < b[2] : b[1] < p.top + p.h && p.top < b[3]));
+    const strip = avoid
+      .filter((b) => (vertical ? b[0] < p.left + p.w && p.left < b[2] : b[1] < p.top + p.h && p.top < b[3]))
+      .map(([left, top, right, bottom]) => ({ left, top, w: right - left, h: bottom - top }));
     const others = placed.filter((q) => q !== p);
     const clear = (left: number, top: number) => {
       const box = { left, top, w: p.w, h: p.h };
-      return !strip.some((b) => box.left < b[2] && b[0] < box.left + box.w && box.top < b[3] && b[1] < box.top + box.h) && !others.some((q) => overlaps(box, q));
+      return !strip.some((b) => overlaps(box, b)) && !others.some((q) => overlaps(box, q));
     };
     if (clear(p.left, p.top)) continue;
     const at = vertical ? p.top : p.left;
     const [lo, hi] = vertical ? [topInset, height - inset - p.h] : [inset, width - inset - p.w];
     const size = vertical ? p.h : p.w;
     const spots = [
-      ...strip.flatMap((b) => (vertical ? [b[1] - size - 2, b[3] + 2] : [b[0] - size - 2, b[2] + 2])),
+      ...strip.flatMap((b) => (vertical ? [b.top - size - 2, b.top + b.h + 2] : [b.left - size - 2, b.left + b.w + 2])),
       ...others.flatMap((q) => (vertical ? [q.top - size - 4, q.top + q.h + 4] : [q.left - size - 4, q.left + q.w + 4])),
     ].filter((s) => s >= lo && s <= hi && (vertical ? clear(p.left, s) : clear(s, p.top)));
     if (!spots.length) continue;

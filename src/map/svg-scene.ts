@@ -6,7 +6,7 @@
  */
 import { geoMercator, geoPath, type GeoProjection } from 'd3';
 import type { Basemap } from './basemap';
-import { FIT_MAX_ZOOM, fitPadding, mercatorScaleForZoom, normalizeLongitude, type Bounds, type LonLat, type Padding } from './fit';
+import { FIT_MAX_ZOOM, fitPadding, mercatorScaleForZoom, normalizeLongitude, type Bounds, type Box, type LonLat, type Padding } from './fit';
 import { fitZoom, mercY } from './story-view';
 
 /** With no events to fit, the inhabited world. */
@@ -80,9 +80,6 @@ export interface LabelCandidate {
   /** Labelled whatever it costs others (the selected place). */
   keep?: boolean;
 }
-
-/** A box in px: left, top, right, bottom. */
-export type Box = readonly [number, number, number, number];
 
 export interface PlacedLabel extends LabelCandidate {
   /** How the text aligns on (tx, ty): its start, its end, or its middle. */

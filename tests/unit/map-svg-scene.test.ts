@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIT_MAX_ZOOM, boundsOf, mercatorScaleForZoom } from '../../src/map/fit';
-import { cameraBounds, cameraForBounds, fallbackProjection, layoutLabels, projectionFor, type Box } from '../../src/map/svg-scene';
+import { FIT_MAX_ZOOM, boundsOf, mercatorScaleForZoom, type Box } from '../../src/map/fit';
+import { cameraBounds, cameraForBounds, fallbackProjection, layoutLabels, projectionFor } from '../../src/map/svg-scene';
 
 describe('fallbackProjection', () => {
   it('fits the box inside the padding', () => {
