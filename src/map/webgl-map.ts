@@ -57,6 +57,12 @@ export interface WebGLMapInit {
 const ICON_PIXEL_RATIO = 2;
 /** A click within this many px of a mark's box hits it: fingers are less exact than pointers. */
 const HIT_SLOP = 4;
+/**
+ * A fit that would change the zoom by less than this and move the centre by less than this
+ * many px is not made: the same window's story, redrawn with a few events more or less, often
+ * lands a px or two away, which nobody sees.
+ */
+const FIT_SLACK = { zoom: 0.05, px: 4 };
 /** How long a lost WebGL context may take to come back before the map gives up on it. */
 const RESTORE_WAIT_MS = 2000;
 
@@ -276,15 +282,19 @@ export class WebGLMap {
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
   }
 
-  /** Fits the view to the box; a fit that would not move the view is skipped, as it costs a repaint. */
+  /**
+   * Fits the view to the box. A fit the reader would not see (FIT_SLACK) is skipped: it costs
+   * two redraws (the move, then MapLibre's placement of the marks for it) and new window's
+   * tiles would wait behind them.
+   */
   fit(bounds: Bounds, duration: number, maxZoom = FIT_MAX_ZOOM): void {
     const box: [[number, number], [number, number]] = [[bounds[0], bounds[1]], [bounds[2], bounds[3]]];
     const options = { padding: this.init.padding(), maxZoom };
     const camera = this.map.cameraForBounds(box, options);
-    if (camera?.center !== undefined && camera.zoom !== undefined && Math.abs(camera.zoom - this.map.getZoom()) < 0.01) {
+    if (camera?.center !== undefined && camera.zoom !== undefined && Math.abs(camera.zoom - this.map.getZoom()) < FIT_SLACK.zoom) {
       const to = this.map.project(camera.center);
       const now = this.map.project(this.map.getCenter());
-      if (Math.hypot(to.x - now.x, to.y - now.y) < 1) return;
+      if (Math.hypot(to.x - now.x, to.y - now.y) < FIT_SLACK.px) return;
     }
     this.map.fitBounds(box, { ...options, duration });
   }
@@ -330,9 +340,19 @@ export class WebGLMap {
     });
   }
 
-  /** Calls back once everything changed so far has been drawn. */
+  /**
+   * Calls back in the first frame that draws everything changed so far: the camera still and
+   * every tile there. MapLibre's `idle` comes a frame later whenever symbol tiles changed (it
+   * marks the placement it has just made stale and places them again); every mark here is drawn
+   * whatever it overlaps, so that frame draws the same picture, at 20–90 ms in software WebGL.
+   */
   whenDrawn(callback: () => void): void {
-    this.map.once('idle', callback);
+    const onRender = (): void => {
+      if (!this.map.loaded() || this.map.isMoving()) return;
+      this.map.off('render', onRender);
+      callback();
+    };
+    this.map.on('render', onRender);
     // Tiles on their way draw when they arrive; a frame drawn now would show nothing new and,
     // in software WebGL, cost as much as one that does.
     if (this.map.loaded()) this.map.triggerRepaint();

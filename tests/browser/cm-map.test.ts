@@ -459,7 +459,9 @@ describe('<cm-map>', () => {
       map.on('sourcedata', onTile);
       map.on('render', onRender);
       map.on('idle', onIdle);
+      const idle = new Promise((resolve) => map.once('idle', resolve));
       await change(el, { window: [Date.UTC(2025, 7, 19), Date.UTC(2025, 7, 22)] });
+      await idle;
       map.off('sourcedata', onTile);
       map.off('render', onRender);
       map.off('idle', onIdle);
@@ -470,6 +472,60 @@ describe('<cm-map>', () => {
       expect(lastFrame).toBe(true);
       await settled(el);
       expect(el.drawsInFrame(await frame())).toBe(false);
+    });
+
+    it('reports a new window drawn in the frame that shows it, not MapLibre’s next one, which draws the same picture', async () => {
+      const el = await mount({ reducedMotion: true });
+      await settled(el);
+      const map = el.mapLibre!;
+      const canvas = map.getCanvas();
+      // Read in the task that drew the frame, before the browser presents (and clears) it.
+      let renders = 0;
+      const onRender = () => renders++;
+      let reported: { picture: string; renders: number } | null = null;
+      const onReady = () => (reported ??= { picture: canvas.toDataURL(), renders });
+      const idle = new Promise<{ picture: string; renders: number }>((resolve) => map.once('idle', () => resolve({ picture: canvas.toDataURL(), renders })));
+      map.on('render', onRender);
+      el.addEventListener('cm-view-ready', onReady);
+      const before = canvas.toDataURL();
+      // Kyiv, Lviv and Bakhmut: Kharkiv's place goes, so the place tiles change.
+      await change(el, { window: [Date.UTC(2025, 7, 19, 12), Date.UTC(2025, 7, 22)] });
+      const settledFrame = await idle;
+      map.off('render', onRender);
+      el.removeEventListener('cm-view-ready', onReady);
+      expect(reported).not.toBeNull();
+      expect(reported!.picture).toBe(settledFrame.picture);
+      expect(reported!.picture).not.toBe(before);
+      expect(reported!.renders).toBeLessThan(settledFrame.renders);
+    });
+
+    it('keeps the view when a fit would move it by less than a reader can see, and fits when it would not', async () => {
+      const el = await mount({ reducedMotion: true });
+      await settled(el);
+      const map = el.mapLibre!;
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Show every place of the time window"]')!;
+      const centre = () => map.project(map.getCenter());
+      let moves = 0;
+      map.on('movestart', () => moves++);
+      button.click();
+      await settled(el);
+      const fitted = map.getCenter();
+      map.panBy([3, 0], { duration: 0 });
+      await settled(el);
+      moves = 0;
+      button.click();
+      await settled(el);
+      expect(moves).toBe(0);
+      const off = map.project(fitted);
+      expect(Math.abs(off.x - centre().x)).toBeCloseTo(3, 0);
+      map.panBy([20, 0], { duration: 0 });
+      await settled(el);
+      moves = 0;
+      button.click();
+      await settled(el);
+      expect(moves).toBe(1);
+      const back = map.project(fitted);
+      expect(Math.hypot(back.x - centre().x, back.y - centre().y)).toBeLessThan(0.5);
     });
 
     it('shows a new window’s place tiles all at once, so the map draws it once and not half old, half new', async () => {
