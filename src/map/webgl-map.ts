@@ -284,8 +284,8 @@ export class WebGLMap {
 
   /**
    * Fits the view to the box. A fit the reader would not see (FIT_SLACK) is skipped: it costs
-   * two redraws (the move, then MapLibre's placement of the marks for it) and new window's
-   * tiles would wait behind them.
+   * two redraws (the move, then MapLibre's placement of the marks for it), and a new
+   * window's tiles would wait behind them.
    */
   fit(bounds: Bounds, duration: number, maxZoom = FIT_MAX_ZOOM): void {
     const box: [[number, number], [number, number]] = [[bounds[0], bounds[1]], [bounds[2], bounds[3]]];
