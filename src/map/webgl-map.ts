@@ -345,17 +345,21 @@ export class WebGLMap {
    * every tile there. MapLibre's `idle` comes a frame later whenever symbol tiles changed (it
    * marks the placement it has just made stale and places them again); every mark here is drawn
    * whatever it overlaps, so that frame draws the same picture, at 20–90 ms in software WebGL.
+   * A map with nothing left to draw (as in the frame of `load`, or when a change moved nothing)
+   * has drawn it already: it calls back at once rather than draw the same frame again.
    */
   whenDrawn(callback: () => void): void {
+    const drawn = (): boolean => this.map.loaded() && !this.map.isMoving();
+    if (drawn()) {
+      queueMicrotask(callback);
+      return;
+    }
     const onRender = (): void => {
-      if (!this.map.loaded() || this.map.isMoving()) return;
+      if (!drawn()) return;
       this.map.off('render', onRender);
       callback();
     };
     this.map.on('render', onRender);
-    // Tiles on their way draw when they arrive; a frame drawn now would show nothing new and,
-    // in software WebGL, cost as much as one that does.
-    if (this.map.loaded()) this.map.triggerRepaint();
   }
 
   destroy(): void {

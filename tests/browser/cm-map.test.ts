@@ -499,6 +499,21 @@ describe('<cm-map>', () => {
       expect(reported!.renders).toBeLessThan(settledFrame.renders);
     });
 
+    it('reports a change that leaves the picture as it is drawn at once, without drawing a frame for it', async () => {
+      const el = await mount({ reducedMotion: true });
+      await settled(el);
+      const map = el.mapLibre!;
+      let renders = 0;
+      const onRender = () => renders++;
+      map.on('render', onRender);
+      const view = map.getCenter();
+      // Kyiv is in the story already: the story is fitted again, to where the map already is.
+      await change(el, { focusPlaces: ['kyiv'] });
+      map.off('render', onRender);
+      expect(map.getCenter()).toEqual(view);
+      expect(renders).toBe(0);
+    });
+
     it('keeps the view when a fit would move it by less than a reader can see, and fits when it would not', async () => {
       const el = await mount({ reducedMotion: true });
       await settled(el);
