@@ -511,7 +511,7 @@ export class CmMap extends LitElement {
     if (this.mode === 'webgl' && this.engine) {
       const applied = this.dirty.size > 0;
       const redraw = this.sync(this.engine);
-      // Markers move in the same frame; only a change to the canvas needs MapLibre's `idle`.
+      // Markers move in the same frame; only a change to the canvas waits for the map's frame that draws it.
       if (redraw) this.reportDrawn(this.engine);
       else if (applied && !this.rebuildDeferred) this.reportMarkersDrawn(this.engine);
       if (relevant) this.scheduleRelayout();
@@ -564,7 +564,7 @@ export class CmMap extends LitElement {
     });
   }
 
-  /** One `idle` covers every change made before it, so one listener at a time is enough. */
+  /** One drawn frame covers every change made before it, so one wait at a time is enough. */
   private reportDrawn(engine: WebGLMap): void {
     if (this.drawPending) return;
     this.drawPending = true;

@@ -114,7 +114,7 @@ export class WebGLMap {
       dragRotate: false,
       touchPitch: false,
       pitchWithRotate: false,
-      // Marks appear at once rather than fade, so a change is drawn (and `idle`) sooner.
+      // Marks appear at once rather than fade in over several frames, so a change is drawn in one.
       fadeDuration: 0,
     });
     this.addIcons();
