@@ -269,14 +269,16 @@ export function edgePlacements(candidates: readonly EdgeCandidate[], width: numb
     placed.push({ index, left: mx - c.width / 2, top: my - c.height / 2, direction, w: c.width, h: c.height });
   });
   // Push overlapping markers apart along their edge, in order of position, staying inside.
-  const overlaps = (a: { left: number; top: number; w: number; h: number }, b: typeof a) => a.left < b.left + b.w && b.left < a.left + a.w && a.top < b.top + b.h && b.top < a.top + a.h;
+  type Rect = { left: number; top: number; w: number; h: number };
+  const overlaps = (a: Rect, b: Rect) => a.left < b.left + b.w && b.left < a.left + a.w && a.top < b.top + b.h && b.top < a.top + a.h;
+  /** A marker on the left or right edge moves up and down; on the top or bottom, sideways. */
+  const onSideEdge = (p: Rect) => p.left <= inset + 1 || p.left + p.w >= width - inset - 1;
   for (let i = 0; i < placed.length; i++) {
     const p = placed[i]!;
     for (let tries = 0; tries < placed.length * 2; tries++) {
       const hit = placed.slice(0, i).find((q) => overlaps(p, q));
       if (!hit) break;
-      const vertical = p.left <= inset + 1 || p.left + p.w >= width - inset - 1;
-      if (vertical) p.top = p.top >= hit.top ? hit.top + hit.h + 4 : hit.top - p.h - 4;
+      if (onSideEdge(p)) p.top = p.top >= hit.top ? hit.top + hit.h + 4 : hit.top - p.h - 4;
       else p.left = p.left >= hit.left ? hit.left + hit.w + 4 : hit.left - p.w - 4;
       p.left = Math.min(width - inset - p.w, Math.max(inset, p.left));
       p.top = Math.min(height - inset - p.h, Math.max(topInset, p.top));
@@ -285,9 +287,9 @@ export function edgePlacements(candidates: readonly EdgeCandidate[], width: numb
   // A marker over a place's mark hides it and takes the tap meant for it: it slides along its
   // edge to the nearest spot clear of the marks and the other markers, if the edge has one.
   for (const p of placed) {
-    const vertical = p.left <= inset + 1 || p.left + p.w >= width - inset - 1;
+    const vertical = onSideEdge(p);
     // Only the marks in the strip the marker slides along can be in its way.
-    const strip = avoid
+    const strip: Rect[] = avoid
       .filter((b) => (vertical ? b[0] < p.left + p.w && p.left < b[2] : b[1] < p.top + p.h && p.top < b[3]))
       .map(([left, top, right, bottom]) => ({ left, top, w: right - left, h: bottom - top }));
     const others = placed.filter((q) => q !== p);
@@ -299,10 +301,9 @@ export function edgePlacements(candidates: readonly EdgeCandidate[], width: numb
     const at = vertical ? p.top : p.left;
     const [lo, hi] = vertical ? [topInset, height - inset - p.h] : [inset, width - inset - p.w];
     const size = vertical ? p.h : p.w;
-    const spots = [
-      ...strip.flatMap((b) => (vertical ? [b.top - size - 2, b.top + b.h + 2] : [b.left - size - 2, b.left + b.w + 2])),
-      ...others.flatMap((q) => (vertical ? [q.top - size - 4, q.top + q.h + 4] : [q.left - size - 4, q.left + q.w + 4])),
-    ].filter((s) => s >= lo && s <= hi && (vertical ? clear(p.left, s) : clear(s, p.top)));
+    // Just before or just after each thing in the way: 2 px from a mark, 4 px from a marker.
+    const around = (r: Rect, gap: number) => (vertical ? [r.top - size - gap, r.top + r.h + gap] : [r.left - size - gap, r.left + r.w + gap]);
+    const spots = [...strip.flatMap((b) => around(b, 2)), ...others.flatMap((q) => around(q, 4))].filter((s) => s >= lo && s <= hi && (vertical ? clear(p.left, s) : clear(s, p.top)));
     if (!spots.length) continue;
     const best = spots.reduce((a, b) => (Math.abs(b - at) < Math.abs(a - at) ? b : a));
     if (vertical) p.top = best;
